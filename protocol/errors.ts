@@ -1,0 +1,42 @@
+// Typed error codes sent to clients; messages are short and never carry internal detail.
+
+export const ErrorCode = {
+  // Frame level (the room could not read the message).
+  badFrame: "bad_frame",
+  tooLarge: "too_large",
+  unknownType: "unknown_type",
+  unsupportedProtocol: "unsupported_protocol",
+  notJoined: "not_joined",
+  rateLimited: "rate_limited",
+  roomFull: "room_full",
+  internal: "internal",
+  // Command level (the reducer refused it).
+  forbidden: "forbidden",
+  wrongPhase: "wrong_phase",
+  notFound: "not_found",
+  invalid: "invalid",
+  limitReached: "limit_reached",
+  conflict: "conflict",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type RejectionCode =
+  | typeof ErrorCode.forbidden
+  | typeof ErrorCode.wrongPhase
+  | typeof ErrorCode.notFound
+  | typeof ErrorCode.invalid
+  | typeof ErrorCode.limitReached
+  | typeof ErrorCode.conflict;
+
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export function reject(code: RejectionCode, message: string): { ok: false; rejection: Rejection } {
+  return { ok: false, rejection: { code, message } };
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+}

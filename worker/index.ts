@@ -1,0 +1,39 @@
+// The Worker: Hono routes for /api (health, sessions, room sockets); everything else is the panel's static assets.
+import { Hono } from "hono";
+import { devSessionRoute } from "./auth/devSession.ts";
+import { verifySessionToken } from "./auth/sessionToken.ts";
+import type { Env } from "./env.ts";
+import { identityHeaders } from "./room/identity.ts";
+
+export { EchoRoom } from "./bench/EchoRoom.ts";
+export { Room } from "./room/Room.ts";
+
+export const app = new Hono<{ Bindings: Env }>();
+
+app.get("/api/health", (c) => c.json({ ok: true, service: "codev" }));
+
+app.route("/api/dev", devSessionRoute);
+
+app.get("/api/rooms/:roomId/ws", async (c) => {
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+    return c.json({ error: "expected_websocket", message: "This route only accepts WebSocket upgrades." }, 426);
+  }
+  const secret = c.env.SESSION_SECRET;
+  const token = c.req.query("token");
+  if (!secret || !token) return c.json({ error: "unauthorized", message: "A session token is required." }, 401);
+  const session = await verifySessionToken(secret, token);
+  if (!session) return c.json({ error: "unauthorized", message: "Invalid or expired session token." }, 401);
+  if (session.roomId !== c.req.param("roomId")) {
+    return c.json({ error: "forbidden", message: "This token is for another room." }, 403);
+  }
+  const stub = c.env.ROOMS.get(c.env.ROOMS.idFromName(session.roomId));
+  const headers = new Headers(c.req.raw.headers);
+  for (const [k, val] of Object.entries(identityHeaders(session))) headers.set(k, val);
+  return stub.fetch(new Request(c.req.raw.url, { headers }));
+});
+
+app.all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route." }, 404));
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

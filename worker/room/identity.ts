@@ -1,0 +1,36 @@
+// The verified identity the Worker hands to the room Durable Object with each socket upgrade.
+import type { Session } from "../auth/sessionToken.ts";
+
+const H = {
+  room: "X-Codev-Room",
+  participant: "X-Codev-Participant",
+  name: "X-Codev-Name",
+  host: "X-Codev-Host",
+  meeting: "X-Codev-Meeting",
+} as const;
+
+export function identityHeaders(s: Session): Record<string, string> {
+  return {
+    [H.room]: s.roomId,
+    [H.participant]: s.participantId,
+    [H.name]: encodeURIComponent(s.name),
+    [H.host]: s.host ? "1" : "0",
+    [H.meeting]: encodeURIComponent(s.meetingId),
+  };
+}
+
+/** Reads the identity the Worker set; the room is only reachable through the Worker, which verified it. */
+export function identityFrom(req: Request): Session | null {
+  const roomId = req.headers.get(H.room);
+  const participantId = req.headers.get(H.participant);
+  const name = req.headers.get(H.name);
+  const meeting = req.headers.get(H.meeting);
+  if (!roomId || !participantId || name === null || meeting === null) return null;
+  return {
+    roomId,
+    participantId,
+    name: decodeURIComponent(name),
+    host: req.headers.get(H.host) === "1",
+    meetingId: decodeURIComponent(meeting),
+  };
+}
