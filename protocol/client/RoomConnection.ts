@@ -1,0 +1,298 @@
+// One participant's live link to a room: hello/resync, event replay through the reducer, acks, resend, clock offset, reconnect.
+import type { Command } from "../commands.ts";
+import { parseServerMessage, type ServerMessage } from "../messages.ts";
+import { PROTOCOL_VERSION, type RoomState } from "../model.ts";
+import { reduce } from "../reducer.ts";
+import type { RoomEvent } from "../stateSchema.ts";
+import { backoffMs } from "./backoff.ts";
+import { runtime } from "./runtime.ts";
+
+/** The subset of the WebSocket API the connection uses (browser, Node 22+ and workerd all provide it). */
+export interface SocketLike {
+  readonly readyState: number;
+  binaryType: string;
+  send(data: string | ArrayBufferLike | ArrayBufferView): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export interface SessionLike {
+  token: string;
+  roomId: string;
+  participantId: string;
+}
+
+export interface PendingCommand {
+  id: string;
+  command: Command;
+}
+
+export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed";
+
+export interface ConnectionOptions {
+  /** Base http(s) URL of the server, e.g. http://localhost:8787 or the page's origin. */
+  baseUrl: string;
+  /** A fresh session; called before every (re)connect so an expired token is never reused. */
+  getSession: () => Promise<SessionLike>;
+  createSocket?: (url: string) => SocketLike;
+  /** Keeps unacknowledged commands across page reloads (e.g. localStorage). */
+  pendingStore?: { load(): PendingCommand[]; save(pending: PendingCommand[]): void };
+  newId?: () => string;
+  now?: () => number;
+  /** Heartbeat period; a missing pong within the same period drops and reopens the socket. */
+  heartbeatMs?: number;
+  onBinary?: (data: Uint8Array) => void;
+}
+
+type Listener = () => void;
+type MessageListener = (msg: ServerMessage) => void;
+
+export class RoomConnection {
+  state: RoomState | null = null;
+  status: ConnectionStatus = "connecting";
+  online: string[] = [];
+  participantId: string | null = null;
+  /** serverTime ≈ localTime + clockOffsetMs. */
+  clockOffsetMs = 0;
+  private pending: PendingCommand[];
+  private socket: SocketLike | null = null;
+  private attempt = 0;
+  private closedByUser = false;
+  private retryTimer: unknown = null;
+  private heartbeat: unknown = null;
+  private lastPongAt = 0;
+  private readonly listeners = new Set<Listener>();
+  private readonly messageListeners = new Set<MessageListener>();
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly opts: ConnectionOptions) {
+    this.now = opts.now ?? Date.now;
+    this.newId = opts.newId ?? (() => runtime.crypto.randomUUID());
+    this.pending = opts.pendingStore?.load() ?? [];
+    void this.connect();
+  }
+
+  /** Queues a command (kept until acknowledged, resent after reconnects) and returns its client id. */
+  send(command: Command): string {
+    const id = this.newId();
+    this.pending.push({ id, command });
+    this.savePending();
+    this.transmit({ type: "command", id, command });
+    this.emit();
+    return id;
+  }
+
+  /** Unacknowledged commands, oldest first. */
+  get unacknowledged(): readonly PendingCommand[] {
+    return this.pending;
+  }
+
+  sendBinary(data: Uint8Array): boolean {
+    if (this.socket?.readyState !== 1 || this.status !== "open") return false;
+    this.socket.send(data);
+    return true;
+  }
+
+  serverNow(): number {
+    return this.now() + this.clockOffsetMs;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onMessage(listener: MessageListener): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** Drops the current socket (if any) and reconnects at once, e.g. when the browser comes back online. */
+  reconnectNow(): void {
+    if (this.closedByUser) return;
+    this.attempt = 0;
+    this.dropSocket();
+    void this.connect();
+  }
+
+  close(): void {
+    this.closedByUser = true;
+    this.dropSocket();
+    this.setStatus("closed");
+  }
+
+  private async connect(): Promise<void> {
+    if (this.retryTimer) runtime.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    let session: SessionLike;
+    try {
+      session = await this.opts.getSession();
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    if (this.closedByUser) return;
+    this.participantId = session.participantId;
+    const url = socketUrl(this.opts.baseUrl, session);
+    const socket = (this.opts.createSocket ?? defaultSocket)(url);
+    socket.binaryType = "arraybuffer";
+    this.socket = socket;
+    socket.onopen = () => {
+      this.transmit({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion: this.state?.version ?? null }, true);
+      this.ping();
+      this.startHeartbeat();
+    };
+    socket.onmessage = (ev) => this.receive(ev.data);
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.dropSocket();
+      this.scheduleReconnect();
+    };
+    socket.onerror = () => {
+      // onclose follows and reconnects.
+    };
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== "string") {
+      if (data instanceof ArrayBuffer) this.opts.onBinary?.(new Uint8Array(data));
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const parsed = parseServerMessage(json);
+    if (!parsed.success) return;
+    const msg = parsed.output;
+    this.handle(msg);
+    for (const l of this.messageListeners) l(msg);
+    this.emit();
+  }
+
+  private handle(msg: ServerMessage): void {
+    switch (msg.type) {
+      case "welcome":
+        if (msg.snapshot) this.state = msg.snapshot;
+        for (const e of msg.events) this.apply(e);
+        this.attempt = 0;
+        this.setStatus("open");
+        // The room dedupes by id, so resending everything unacknowledged never doubles anything.
+        for (const p of this.pending) this.transmit({ type: "command", id: p.id, command: p.command });
+        return;
+      case "event":
+        this.apply(msg.event);
+        return;
+      case "ack":
+      case "rejected":
+        this.pending = this.pending.filter((p) => p.id !== msg.id);
+        this.savePending();
+        return;
+      case "presence":
+        this.online = msg.online;
+        return;
+      case "pong": {
+        const t = this.now();
+        this.lastPongAt = t;
+        this.clockOffsetMs = msg.serverNow - (msg.t + t) / 2;
+        return;
+      }
+      case "error":
+        return;
+    }
+  }
+
+  private apply(event: RoomEvent): void {
+    const state = this.state;
+    if (!state || event.version <= state.version) return;
+    const outcome =
+      event.version === state.version + 1
+        ? reduce(state, event.command, { actorId: event.actorId, now: event.at, newId: event.newId })
+        : null;
+    if (outcome?.ok) {
+      this.state = outcome.state;
+      return;
+    }
+    // A gap or a divergence: ask the room for what we miss.
+    this.transmit({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion: state.version }, true);
+  }
+
+  private transmit(msg: object, evenBeforeWelcome = false): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== 1) return;
+    if (!evenBeforeWelcome && this.status !== "open") return;
+    socket.send(JSON.stringify(msg));
+  }
+
+  private ping(): void {
+    this.transmit({ type: "ping", t: this.now() }, true);
+  }
+
+  private startHeartbeat(): void {
+    const period = this.opts.heartbeatMs ?? 15_000;
+    this.lastPongAt = this.now();
+    if (this.heartbeat) runtime.clearInterval(this.heartbeat);
+    this.heartbeat = runtime.setInterval(() => {
+      if (this.now() - this.lastPongAt > 2 * period) {
+        // Laptop sleep or a dead network path: the socket looks open but nothing comes back.
+        this.reconnectNow();
+        return;
+      }
+      this.ping();
+    }, period);
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closedByUser) return;
+    this.setStatus("reconnecting");
+    const delay = backoffMs(this.attempt++);
+    this.retryTimer = runtime.setTimeout(() => void this.connect(), delay);
+  }
+
+  private dropSocket(): void {
+    if (this.heartbeat) runtime.clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+      try {
+        socket.close(1000);
+      } catch {
+        // Already closed.
+      }
+    }
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit();
+  }
+
+  private savePending(): void {
+    this.opts.pendingStore?.save(this.pending);
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+function defaultSocket(url: string): SocketLike {
+  const ctor: unknown = runtime.WebSocket;
+  // The global WebSocket satisfies SocketLike in every runtime the panel and the scripts run in.
+  return new (ctor as new (u: string) => SocketLike)(url);
+}
+
+/** ws(s)://host/api/rooms/:roomId/ws?token=… from the page's http(s) base URL. */
+export function socketUrl(baseUrl: string, session: SessionLike): string {
+  const base = baseUrl.replace(/\/+$/, "").replace(/^http/, "ws");
+  return `${base}/api/rooms/${encodeURIComponent(session.roomId)}/ws?token=${encodeURIComponent(session.token)}`;
+}
