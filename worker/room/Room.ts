@@ -1,9 +1,154 @@
-// PLACEHOLDER until the room engine lands: accepts nothing.
+// The room Durable Object: one meeting's live consultation; its sockets hibernate, its state lives in its SQLite.
 import { DurableObject } from "cloudflare:workers";
+import { assertNever, type ClientMessage, ErrorCode } from "../../protocol/index.ts";
+import { type FollowUpLoader, loadPreviousPlans } from "../db/followUp.ts";
+import type { ResultsWriter } from "../db/results.ts";
+import { writeResults } from "../db/writeResults.ts";
 import type { Env } from "../env.ts";
+import { runAlarm } from "./alarm.ts";
+import { readAttachment, type SocketAttachment, writeAttachment } from "./attachment.ts";
+import { handleBinaryFrame } from "./binaryFrames.ts";
+import { handleCommand } from "./command.ts";
+import { handleDeparture } from "./departure.ts";
+import { decodeFrame } from "./frames.ts";
+import { handleHello } from "./hello.ts";
+import { identityFrom } from "./identity.ts";
+import { Outbox } from "./Outbox.ts";
+import { PendingLeaves } from "./PendingLeaves.ts";
+import { RateLimiter } from "./RateLimiter.ts";
+import { RoomStore } from "./RoomStore.ts";
+import type { RoomContext } from "./roomContext.ts";
+import { closeQuietly, send, sendError } from "./sockets.ts";
+import { DEFAULT_TUNING, type RoomTuning } from "./tuning.ts";
 
 export class Room extends DurableObject<Env> {
-  override async fetch(): Promise<Response> {
-    return new Response("not implemented", { status: 501 });
+  /**
+   * Where results go and where previous plans come from. Only code running inside this instance (a test through
+   * runInDurableObject) can swap them, e.g. to make D1 fail; no request or binding can.
+   */
+  resultsWriter: ResultsWriter = (results) => writeResults(this.env.DB, results);
+  followUpLoader: FollowUpLoader = (meeting) => loadPreviousPlans(this.env.DB, meeting);
+  readonly tuning: RoomTuning = { ...DEFAULT_TUNING };
+  private readonly store: RoomStore;
+  private readonly outbox: Outbox;
+  private readonly leaves: PendingLeaves;
+  private readonly limiter = new RateLimiter();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new RoomStore(ctx.storage.sql, this.tuning);
+    this.outbox = new Outbox(ctx.storage.sql, this.tuning);
+    this.leaves = new PendingLeaves(ctx.storage.sql);
+  }
+
+  /** The Worker forwards only upgrades it has authenticated, with the verified identity in headers. */
+  override async fetch(req: Request): Promise<Response> {
+    if (req.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("expected a WebSocket upgrade", { status: 426 });
+    }
+    const identity = identityFrom(req);
+    if (!identity) return new Response("missing identity", { status: 400 });
+    this.store.ensureRoom(identity, Date.now());
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    writeAttachment(server, {
+      connId: crypto.randomUUID(),
+      participantId: identity.participantId,
+      name: identity.name,
+      host: identity.host,
+      joined: false,
+    });
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const att = readAttachment(ws);
+    if (!att) {
+      closeQuietly(ws, 1011, "lost identity");
+      return;
+    }
+    if (!(await this.admit(ws, att))) return;
+    try {
+      if (typeof message !== "string") {
+        handleBinaryFrame(this.room, ws, att, message);
+        return;
+      }
+      const decoded = decodeFrame(message);
+      if (!decoded.ok) {
+        sendError(ws, decoded.error);
+        return;
+      }
+      await this.dispatch(ws, att, decoded.message);
+    } catch (err) {
+      console.error("room: message failed", err);
+      sendError(ws, { code: ErrorCode.internal, message: "The room could not handle this message." });
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    closeQuietly(ws, code === 1005 || code === 1006 ? 1000 : code, "closing");
+    await this.depart(ws);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    await this.depart(ws);
+  }
+
+  override async alarm(): Promise<void> {
+    await runAlarm(this.room);
+  }
+
+  private async dispatch(ws: WebSocket, att: SocketAttachment, msg: ClientMessage): Promise<void> {
+    switch (msg.type) {
+      case "hello":
+        return handleHello(this.room, ws, att, msg);
+      case "command":
+        return handleCommand(this.room, ws, att, msg);
+      case "ping":
+        send(ws, { type: "pong", t: msg.t, serverNow: Date.now() });
+        return;
+      default:
+        return assertNever(msg);
+    }
+  }
+
+  /** The rate limit comes before any parsing, so a flood costs the room as little as possible. */
+  private async admit(ws: WebSocket, att: SocketAttachment): Promise<boolean> {
+    const admission = this.limiter.take(att.connId, Date.now());
+    if (admission === "ok") return true;
+    if (admission === "throttled") {
+      sendError(ws, { code: ErrorCode.rateLimited, message: "Too many messages; slow down." });
+      return false;
+    }
+    sendError(ws, { code: ErrorCode.rateLimited, message: "Too many messages; closing this connection." });
+    closeQuietly(ws, 1008, "flooding");
+    await this.depart(ws);
+    return false;
+  }
+
+  /** Idempotent: a socket may be closed by the room and then report its own close. */
+  private async depart(ws: WebSocket): Promise<void> {
+    const att = readAttachment(ws);
+    if (!att) return;
+    this.limiter.forget(att.connId);
+    if (!att.joined) return;
+    try {
+      writeAttachment(ws, { ...att, joined: false });
+    } catch {
+      // A socket that can no longer hold an attachment is excluded by its connId below anyway.
+    }
+    await handleDeparture(this.room, att);
+  }
+
+  private get room(): RoomContext {
+    return {
+      ctx: this.ctx,
+      store: this.store,
+      outbox: this.outbox,
+      leaves: this.leaves,
+      tuning: this.tuning,
+      resultsWriter: this.resultsWriter,
+      followUpLoader: this.followUpLoader,
+    };
   }
 }

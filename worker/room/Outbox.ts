@@ -1,0 +1,103 @@
+// The results outbox in the room's SQLite: the latest snapshot per consultation waiting to reach D1, with retries.
+import * as v from "valibot";
+import { RoomStateSchema } from "../../protocol/index.ts";
+import { type MeetingInfo, type ResultsWriter, resultsOf } from "../db/results.ts";
+import type { RoomTuning } from "./tuning.ts";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS outbox (
+  consultation_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  state_json TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT
+);
+`;
+
+interface OutboxRow {
+  consultation_id: string;
+  seq: number;
+  state_json: string;
+  attempts: number;
+  [key: string]: SqlStorageValue;
+}
+
+export class Outbox {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly tuning: RoomTuning,
+  ) {
+    sql.exec(SCHEMA);
+  }
+
+  /**
+   * Part of the command transaction. A newer snapshot replaces a waiting one: each is complete, so only the latest
+   * needs to reach D1; the sequence number stops an in-flight delivery of an older one from removing it.
+   */
+  enqueue(consultationId: string, stateJson: string, now: number): void {
+    this.sql.exec(
+      `INSERT INTO outbox (consultation_id, seq, state_json, attempts, next_attempt_at, last_error)
+       VALUES (?, 1, ?, 0, ?, NULL)
+       ON CONFLICT (consultation_id) DO UPDATE SET
+         seq = seq + 1, state_json = excluded.state_json, attempts = 0, next_attempt_at = excluded.next_attempt_at,
+         last_error = NULL`,
+      consultationId,
+      stateJson,
+      now,
+    );
+  }
+
+  nextDueAt(): number | null {
+    const row = this.sql.exec<{ at: number | null }>("SELECT MIN(next_attempt_at) AS at FROM outbox").one();
+    return row.at;
+  }
+
+  pending(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
+  }
+
+  /** Delivers every due snapshot; a failure keeps the row and schedules its retry with exponential backoff. */
+  async deliver(meeting: MeetingInfo, write: ResultsWriter, now: number): Promise<void> {
+    const due = this.sql
+      .exec<OutboxRow>(
+        "SELECT consultation_id, seq, state_json, attempts FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at",
+        now,
+      )
+      .toArray();
+    for (const row of due) {
+      const state = v.safeParse(RoomStateSchema, JSON.parse(row.state_json));
+      if (!state.success) {
+        // Retrying cannot repair a snapshot the room itself wrote wrong; keep the evidence in the log.
+        console.error("room: unreadable outbox snapshot dropped", row.consultation_id);
+        this.remove(row.consultation_id, row.seq);
+        continue;
+      }
+      try {
+        await write(resultsOf(state.output, meeting, now));
+        this.remove(row.consultation_id, row.seq);
+      } catch (err) {
+        this.retryLater(row, now, err);
+      }
+    }
+  }
+
+  private remove(consultationId: string, seq: number): void {
+    this.sql.exec("DELETE FROM outbox WHERE consultation_id = ? AND seq = ?", consultationId, seq);
+  }
+
+  private retryLater(row: OutboxRow, now: number, err: unknown): void {
+    const attempts = row.attempts + 1;
+    const delay = Math.min(this.tuning.outboxMaxRetryMs, this.tuning.outboxRetryMs * 2 ** (attempts - 1));
+    const message = err instanceof Error ? err.message : String(err);
+    console.warn(`room: results delivery failed (attempt ${attempts}), retrying in ${delay} ms: ${message}`);
+    this.sql.exec(
+      "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE consultation_id = ? AND seq = ?",
+      attempts,
+      now + delay,
+      message.slice(0, 500),
+      row.consultation_id,
+      row.seq,
+    );
+  }
+}

@@ -1,0 +1,157 @@
+// The room's durable memory in its own SQLite: the meeting, the state, the retained event log and command dedupe.
+import * as v from "valibot";
+import { initialState, type Rejection, type RoomState, RoomStateSchema } from "../../protocol/index.ts";
+import type { MeetingInfo } from "../db/results.ts";
+import type { RoomTuning } from "./tuning.ts";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (version INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dedupe (
+  participant_id TEXT NOT NULL,
+  command_id TEXT NOT NULL,
+  version INTEGER,
+  code TEXT,
+  message TEXT,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (participant_id, command_id)
+);
+CREATE INDEX IF NOT EXISTS dedupe_at ON dedupe (at);
+`;
+
+const MeetingSchema = v.object({
+  roomId: v.string(),
+  zoomMeetingId: v.string(),
+  groupId: v.nullable(v.string()),
+  startedAt: v.number(),
+});
+const RejectionSchema = v.object({
+  code: v.picklist(["forbidden", "wrong_phase", "not_found", "invalid", "limit_reached", "conflict"]),
+  message: v.string(),
+});
+
+/** Who sent a command and under which client id, for deduplication. */
+export interface CommandOrigin {
+  participantId: string;
+  commandId: string;
+}
+
+/** The outcome a command id already had: applied at a version, or rejected. */
+export type Prior = { applied: true; version: number } | { applied: false; rejection: Rejection };
+
+export class RoomStore {
+  /** The state as last committed; SQLite is the truth, this only spares re-reading it on every message. */
+  private cached: RoomState | null = null;
+
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly tuning: RoomTuning,
+  ) {
+    sql.exec(SCHEMA);
+  }
+
+  /** Created on the first connection: the meeting this room serves and an empty consultation. */
+  ensureRoom(meeting: { roomId: string; meetingId: string }, now: number): void {
+    if (this.meeting()) return;
+    const info: MeetingInfo = {
+      roomId: meeting.roomId,
+      zoomMeetingId: meeting.meetingId,
+      groupId: null,
+      startedAt: now,
+    };
+    const state = initialState(meeting.roomId, crypto.randomUUID(), now);
+    this.sql.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('meeting', ?)", JSON.stringify(info));
+    this.sql.exec("INSERT OR IGNORE INTO state (id, version, json) VALUES (1, 0, ?)", JSON.stringify(state));
+  }
+
+  meeting(): MeetingInfo | null {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'meeting'").toArray()[0];
+    if (!row) return null;
+    const parsed = v.safeParse(MeetingSchema, JSON.parse(row.value));
+    return parsed.success ? parsed.output : null;
+  }
+
+  hasState(): boolean {
+    return this.cached !== null || this.sql.exec("SELECT 1 FROM state WHERE id = 1").toArray().length > 0;
+  }
+
+  state(): RoomState {
+    if (this.cached) return this.cached;
+    const row = this.sql.exec<{ json: string }>("SELECT json FROM state WHERE id = 1").toArray()[0];
+    if (!row) throw new Error("room state missing");
+    this.cached = v.parse(RoomStateSchema, JSON.parse(row.json));
+    return this.cached;
+  }
+
+  /** Part of the command transaction: the new state and the event that produced it. */
+  saveCommitted(state: RoomState, stateJson: string, eventJson: string): void {
+    this.sql.exec("UPDATE state SET version = ?, json = ? WHERE id = 1", state.version, stateJson);
+    this.sql.exec("INSERT INTO events (version, json) VALUES (?, ?)", state.version, eventJson);
+    this.sql.exec("DELETE FROM events WHERE version <= ?", state.version - this.tuning.retainedEvents);
+  }
+
+  /** Called once the transaction has committed, so the cache never holds an unwritten state. */
+  committed(state: RoomState): void {
+    this.cached = state;
+  }
+
+  /**
+   * The logged events (as JSON) after lastVersion, oldest first, or null when the log no longer holds all of them
+   * or the client claims a version the room never reached: the client then needs a snapshot.
+   */
+  eventsAfter(lastVersion: number): string[] | null {
+    const version = this.state().version;
+    if (lastVersion > version) return null;
+    if (lastVersion === version) return [];
+    const rows = this.sql
+      .exec<{ json: string }>("SELECT json FROM events WHERE version > ? ORDER BY version", lastVersion)
+      .toArray();
+    return rows.length === version - lastVersion ? rows.map((r) => r.json) : null;
+  }
+
+  prior(origin: CommandOrigin): Prior | null {
+    const row = this.sql
+      .exec<{ version: number | null; code: string | null; message: string | null }>(
+        "SELECT version, code, message FROM dedupe WHERE participant_id = ? AND command_id = ?",
+        origin.participantId,
+        origin.commandId,
+      )
+      .toArray()[0];
+    if (!row) return null;
+    if (row.version !== null) return { applied: true, version: row.version };
+    const rejection = v.safeParse(RejectionSchema, { code: row.code, message: row.message });
+    return rejection.success ? { applied: false, rejection: rejection.output } : null;
+  }
+
+  rememberApplied(origin: CommandOrigin, version: number, now: number): void {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO dedupe (participant_id, command_id, version, code, message, at) VALUES (?, ?, ?, NULL, NULL, ?)",
+      origin.participantId,
+      origin.commandId,
+      version,
+      now,
+    );
+    if (version % 100 === 0) this.pruneDedupe(now);
+  }
+
+  rememberRejected(origin: CommandOrigin, rejection: Rejection, now: number): void {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO dedupe (participant_id, command_id, version, code, message, at) VALUES (?, ?, NULL, ?, ?, ?)",
+      origin.participantId,
+      origin.commandId,
+      rejection.code,
+      rejection.message,
+      now,
+    );
+  }
+
+  /** Dedupe only has to outlive a client's reconnects: a day, and never more than a bounded number of rows. */
+  private pruneDedupe(now: number): void {
+    this.sql.exec("DELETE FROM dedupe WHERE at < ?", now - this.tuning.dedupeMaxAgeMs);
+    this.sql.exec(
+      "DELETE FROM dedupe WHERE rowid IN (SELECT rowid FROM dedupe ORDER BY at DESC LIMIT -1 OFFSET ?)",
+      this.tuning.dedupeMaxRows,
+    );
+  }
+}

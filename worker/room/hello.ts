@@ -1,0 +1,100 @@
+// hello: answers with a welcome (catch-up events or a snapshot); a socket's first hello also joins and goes online.
+import {
+  type ClientMessage,
+  cleanLine,
+  ErrorCode,
+  LIMITS,
+  PROTOCOL_VERSION,
+  participant,
+  type ServerMessage,
+} from "../../protocol/index.ts";
+import { applySystem } from "./applyCommand.ts";
+import { type SocketAttachment, writeAttachment } from "./attachment.ts";
+import { watchAnimator } from "./departure.ts";
+import type { RoomContext } from "./roomContext.ts";
+import { broadcast, closeQuietly, onlineIds, presenceFrame, sendError, sendRaw } from "./sockets.ts";
+import { scheduleWakeUp } from "./wakeUp.ts";
+
+type Hello = Extract<ClientMessage, { type: "hello" }>;
+
+export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketAttachment, msg: Hello): Promise<void> {
+  if (msg.protocol !== PROTOCOL_VERSION) {
+    sendError(ws, { code: ErrorCode.unsupportedProtocol, message: `This room speaks protocol ${PROTOCOL_VERSION}.` });
+    return;
+  }
+  if (att.joined) {
+    // A resync request on an open socket: same answer, nothing else changes.
+    sendRaw(ws, welcomeFrame(room, att, msg.lastVersion));
+    sendRaw(ws, presenceFrame(onlineIds(room.ctx)));
+    return;
+  }
+  if (roomIsFullFor(room, att.participantId)) {
+    sendError(ws, { code: ErrorCode.roomFull, message: `A room holds at most ${LIMITS.participants} participants.` });
+    closeQuietly(ws, 1008, "room full");
+    return;
+  }
+  const wasOnline = onlineIds(room.ctx).includes(att.participantId);
+  const fresh = room.store.state().participants.length === 0;
+  writeAttachment(ws, { ...att, joined: true });
+  sendRaw(ws, welcomeFrame(room, att, msg.lastVersion));
+  const joined = await joinIfNeeded(room, att);
+  const online = onlineIds(room.ctx);
+  if (wasOnline) sendRaw(ws, presenceFrame(online));
+  else broadcast(room.ctx, presenceFrame(online));
+  room.leaves.cancel(att.participantId);
+  await watchAnimator(room, online);
+  await scheduleWakeUp(room);
+  if (fresh && joined) await loadFollowUp(room);
+}
+
+/**
+ * catch-up when the retained log holds every event after lastVersion, else a snapshot. Logged events are spliced in
+ * as stored: they are the very JSON every other socket received, and re-encoding them would only cost time.
+ */
+export function welcomeFrame(room: RoomContext, att: SocketAttachment, lastVersion: number | null): string {
+  const head = {
+    type: "welcome" as const,
+    protocol: PROTOCOL_VERSION,
+    you: { participantId: att.participantId, name: displayName(att.name) },
+    serverNow: Date.now(),
+  };
+  const events = lastVersion === null ? null : room.store.eventsAfter(lastVersion);
+  if (events === null) {
+    return JSON.stringify({ ...head, snapshot: room.store.state(), events: [] } satisfies ServerMessage);
+  }
+  return `${JSON.stringify({ ...head, snapshot: null }).slice(0, -1)},"events":[${events.join(",")}]}`;
+}
+
+/** The name as the reducer would store it, so an unchanged name never causes a needless join. */
+export function displayName(raw: string): string {
+  return cleanLine(cleanLine(raw).slice(0, LIMITS.name)) || "Participant";
+}
+
+function roomIsFullFor(room: RoomContext, participantId: string): boolean {
+  const state = room.store.state();
+  return !participant(state, participantId) && state.participants.length >= LIMITS.participants;
+}
+
+/** Joins a newcomer, or updates a returning participant whose name or host status changed. */
+async function joinIfNeeded(room: RoomContext, att: SocketAttachment): Promise<boolean> {
+  const name = displayName(att.name);
+  const known = participant(room.store.state(), att.participantId);
+  if (known && known.name === name && known.host === att.host) return false;
+  return applySystem(room, { type: "join", participantId: att.participantId, name, host: att.host });
+}
+
+/** A fresh room shows the group's previous action plan in its follow-up phase, when the history has one. */
+async function loadFollowUp(room: RoomContext): Promise<void> {
+  const meeting = room.store.meeting();
+  if (!meeting) return;
+  let plans: Awaited<ReturnType<RoomContext["followUpLoader"]>>;
+  try {
+    plans = await room.followUpLoader(meeting);
+  } catch (err) {
+    console.error("room: loading previous plans failed", err);
+    return;
+  }
+  const c = room.store.state().consultation;
+  if (plans.length === 0 || c.followUp.plans.length > 0 || (c.phase !== "lobby" && c.phase !== "followUp")) return;
+  await applySystem(room, { type: "loadFollowUp", plans });
+}

@@ -1,0 +1,17 @@
+// What the room's handlers share: the Durable Object's state, its SQLite-backed stores and its replaceable seams.
+import type { FollowUpLoader } from "../db/followUp.ts";
+import type { ResultsWriter } from "../db/results.ts";
+import type { Outbox } from "./Outbox.ts";
+import type { PendingLeaves } from "./PendingLeaves.ts";
+import type { RoomStore } from "./RoomStore.ts";
+import type { RoomTuning } from "./tuning.ts";
+
+export interface RoomContext {
+  readonly ctx: DurableObjectState;
+  readonly store: RoomStore;
+  readonly outbox: Outbox;
+  readonly leaves: PendingLeaves;
+  readonly tuning: RoomTuning;
+  readonly resultsWriter: ResultsWriter;
+  readonly followUpLoader: FollowUpLoader;
+}

@@ -1,0 +1,22 @@
+// The room's retention and timing constants, in one object so a test can shrink them on a live instance.
+
+export interface RoomTuning {
+  /** Events kept for resync; a client further behind gets a snapshot. */
+  retainedEvents: number;
+  dedupeMaxAgeMs: number;
+  dedupeMaxRows: number;
+  /** How long the animator may be gone (all sockets closed) before the role is handed over. */
+  animatorGraceMs: number;
+  /** First retry delay of the results outbox; doubles per failed attempt. */
+  outboxRetryMs: number;
+  outboxMaxRetryMs: number;
+}
+
+export const DEFAULT_TUNING: RoomTuning = {
+  retainedEvents: 1000,
+  dedupeMaxAgeMs: 24 * 60 * 60_000,
+  dedupeMaxRows: 5000,
+  animatorGraceMs: 20_000,
+  outboxRetryMs: 5_000,
+  outboxMaxRetryMs: 10 * 60_000,
+};
