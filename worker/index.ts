@@ -1,8 +1,12 @@
-// The Worker: Hono routes for /api (health, sessions, room sockets); everything else is the panel's static assets.
+// The Worker: Hono routes for /api (health, sessions, Zoom install, room sockets) and the panel's pages, all with security headers.
 import { Hono } from "hono";
 import { devSessionRoute } from "./auth/devSession.ts";
+import { zoomInstallRoute } from "./auth/installRoute.ts";
 import { verifySessionToken } from "./auth/sessionToken.ts";
+import { zoomSessionRoute } from "./auth/zoomSession.ts";
 import type { Env } from "./env.ts";
+import { pagesRoute } from "./http/pages.ts";
+import { securityHeaders } from "./http/securityHeaders.ts";
 import { identityHeaders } from "./room/identity.ts";
 
 export { EchoRoom } from "./bench/EchoRoom.ts";
@@ -10,9 +14,13 @@ export { Room } from "./room/Room.ts";
 
 export const app = new Hono<{ Bindings: Env }>();
 
+app.use("*", securityHeaders);
+
 app.get("/api/health", (c) => c.json({ ok: true, service: "codev" }));
 
 app.route("/api/dev", devSessionRoute);
+app.route("/api/session", zoomSessionRoute);
+app.route("/api/zoom", zoomInstallRoute);
 
 app.get("/api/rooms/:roomId/ws", async (c) => {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
@@ -33,6 +41,9 @@ app.get("/api/rooms/:roomId/ws", async (c) => {
 });
 
 app.all("/api/*", (c) => c.json({ error: "not_found", message: "No such API route." }, 404));
+
+// Everything else is the panel (wrangler.toml routes all but /assets/* through the Worker).
+app.route("/", pagesRoute);
 
 export default {
   fetch: app.fetch,
