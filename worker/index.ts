@@ -4,6 +4,7 @@ import { devSessionRoute } from "./auth/devSession.ts";
 import { zoomInstallRoute } from "./auth/installRoute.ts";
 import { verifySessionToken } from "./auth/sessionToken.ts";
 import { zoomSessionRoute } from "./auth/zoomSession.ts";
+import { echoRoute } from "./bench/echoRoute.ts";
 import type { Env } from "./env.ts";
 import { pagesRoute } from "./http/pages.ts";
 import { securityHeaders } from "./http/securityHeaders.ts";
@@ -21,6 +22,7 @@ app.get("/api/health", (c) => c.json({ ok: true, service: "codev" }));
 app.route("/api/dev", devSessionRoute);
 app.route("/api/session", zoomSessionRoute);
 app.route("/api/zoom", zoomInstallRoute);
+app.route("/api/bench", echoRoute);
 
 app.get("/api/rooms/:roomId/ws", async (c) => {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
