@@ -1,0 +1,23 @@
+// The panel's root: runs the start-up sequence and shows the screen it reaches.
+import { useEffect, useState } from "preact/hooks";
+import { t } from "./i18n/i18n.ts";
+import { type Screen, startUp } from "./startUp.ts";
+
+export function App({ baseUrl }: { baseUrl: string }) {
+  const [screen, setScreen] = useState<Screen>({ kind: "loading" });
+  useEffect(() => startUp(baseUrl, setScreen), [baseUrl]);
+  switch (screen.kind) {
+    case "loading":
+      return (
+        <p class="loading" role="status">
+          {t("loading")}
+        </p>
+      );
+    case "notInZoom":
+      return <screen.start.NotInZoom />;
+    case "start":
+      return <screen.start.StartPage error={screen.error} onJoin={screen.onJoin} />;
+    case "room":
+      return <screen.room.RoomView store={screen.store} onLeave={screen.onLeave} />;
+  }
+}

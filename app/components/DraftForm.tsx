@@ -1,0 +1,80 @@
+// A one-field form whose text stays in place until the room acknowledges it, so nothing typed is lost on a drop.
+import type { ComponentChildren } from "preact";
+import { useId } from "preact/hooks";
+import type { Command } from "../../protocol/commands.ts";
+import { t } from "../i18n/i18n.ts";
+import { draft } from "../model/drafts.ts";
+import type { RoomStore } from "../model/RoomStore.ts";
+import { useCommand } from "../model/useCommand.ts";
+import { Feedback } from "./Feedback.tsx";
+
+interface Props {
+  store: RoomStore;
+  /** Where the draft is kept; include the consultation id so a new consultation starts blank. */
+  draftKey: string;
+  label: string;
+  submitLabel: string;
+  maxLength: number;
+  multiline?: boolean;
+  toCommand: (text: string) => Command;
+  /** Extra fields (e.g. a due date) placed before the submit button. */
+  children?: ComponentChildren;
+  onSent?: () => void;
+}
+
+export function DraftForm(props: Props) {
+  const { store, label, submitLabel, maxLength, multiline, toCommand } = props;
+  const text = draft(props.draftKey);
+  const control = useCommand(store);
+  const id = useId();
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const sent = text.value;
+    if (!sent.trim() || control.pending) return;
+    control.run(toCommand(sent), () => {
+      if (text.value === sent) text.value = "";
+      props.onSent?.();
+    });
+  };
+  const field = {
+    id,
+    value: text.value,
+    maxLength,
+    readOnly: control.pending,
+    onInput: (e: Event) => {
+      if (e.currentTarget instanceof HTMLInputElement || e.currentTarget instanceof HTMLTextAreaElement) {
+        text.value = e.currentTarget.value;
+      }
+      control.clearError();
+    },
+  };
+  const waiting = control.pending ? (store.status.value === "open" ? t("sending") : t("sendLater")) : null;
+  return (
+    <form class="draft-form" onSubmit={submit}>
+      <label for={id}>{label}</label>
+      {multiline ? (
+        <textarea
+          {...field}
+          rows={3}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit(e);
+          }}
+        />
+      ) : (
+        <input type="text" {...field} />
+      )}
+      <div class="form-row">
+        {props.children}
+        <button type="submit" class="primary" disabled={control.pending || !text.value.trim()}>
+          {submitLabel}
+        </button>
+      </div>
+      {waiting && (
+        <p class="hint" role="status">
+          {waiting}
+        </p>
+      )}
+      <Feedback code={control.error} />
+    </form>
+  );
+}

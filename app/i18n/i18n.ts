@@ -1,0 +1,42 @@
+// The current language (French by default, English on choice, remembered) and the one lookup every string goes through.
+import { signal } from "@preact/signals";
+import { remembered } from "../model/remembered.ts";
+import { fr, type MessageKey, type Messages } from "./fr.ts";
+
+export const LANGS = ["fr", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+/** Each language named in itself, as language switches show them. */
+export const LANG_NAMES: Record<Lang, string> = { fr: "Français", en: "English" };
+
+// French ships with the first render; English is fetched when chosen (or remembered) so it weighs nothing otherwise.
+const TABLES: Partial<Record<Lang, Messages>> = { fr };
+const store = remembered("codev:lang");
+
+function initialLang(): Lang {
+  const saved = store.get();
+  return saved === "en" || saved === "fr" ? saved : "fr";
+}
+
+export const lang = signal<Lang>(initialLang());
+
+/** Makes sure the table for this language is here; call before the first render. */
+export async function loadLang(next: Lang): Promise<void> {
+  if (!TABLES[next]) TABLES[next] = (await import("./en.ts")).en;
+}
+
+export async function setLang(next: Lang): Promise<void> {
+  store.set(next);
+  await loadLang(next);
+  lang.value = next;
+  document.documentElement.lang = next;
+}
+
+/** The string for this key in the current language, with `{name}` placeholders filled from params. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = (TABLES[lang.value] ?? fr)[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}

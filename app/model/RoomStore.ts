@@ -1,0 +1,90 @@
+// The panel's reactive view of one room: the RoomConnection's state, status and presence as signals, plus command outcomes.
+import { computed, signal } from "@preact/signals";
+import type { ConnectionStatus, RoomConnection } from "../../protocol/client/RoomConnection.ts";
+import type { Command } from "../../protocol/commands.ts";
+import type { ErrorCode } from "../../protocol/errors.ts";
+import type { ServerMessage } from "../../protocol/messages.ts";
+import type { Participant, RoomState } from "../../protocol/model.ts";
+
+export type Outcome = { ok: true } | { ok: false; code: ErrorCode };
+
+export class RoomStore {
+  readonly state = signal<RoomState | null>(null);
+  readonly status = signal<ConnectionStatus>("connecting");
+  readonly online = signal<readonly string[]>([]);
+  readonly unsent = signal(0);
+  readonly myId = signal<string | null>(null);
+  /** Counts the room's time-up announcements, so views can signal each one. */
+  readonly timeUps = signal(0);
+  readonly me = computed<Participant | null>(() => {
+    const id = this.myId.value;
+    return this.state.value?.participants.find((p) => p.id === id) ?? null;
+  });
+  private readonly waiting = new Map<string, (outcome: Outcome) => void>();
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(
+    readonly connection: RoomConnection,
+    /** What to show as the room's name (the dev room code), or null inside a meeting. */
+    readonly label: string | null,
+  ) {
+    this.unsubscribe.push(connection.subscribe(() => this.sync()));
+    this.unsubscribe.push(connection.onMessage((msg) => this.receive(msg)));
+    this.sync();
+  }
+
+  /** Sends a command; onOutcome hears once whether the room applied or refused it. */
+  send(command: Command, onOutcome?: (outcome: Outcome) => void): string {
+    const id = this.connection.send(command);
+    if (onOutcome) this.waiting.set(id, onOutcome);
+    return id;
+  }
+
+  serverNow(): number {
+    return this.connection.serverNow();
+  }
+
+  /** Runs fn when the store closes (listeners the opener attached to the page). */
+  onClose(fn: () => void): void {
+    this.unsubscribe.push(fn);
+  }
+
+  close(): void {
+    for (const u of this.unsubscribe) u();
+    this.connection.close();
+  }
+
+  private sync(): void {
+    const c = this.connection;
+    this.state.value = c.state;
+    this.status.value = c.status;
+    this.online.value = c.online;
+    this.unsent.value = c.unacknowledged.length;
+    this.myId.value = c.participantId;
+  }
+
+  private receive(msg: ServerMessage): void {
+    switch (msg.type) {
+      case "ack":
+        this.settle(msg.id, { ok: true });
+        return;
+      case "rejected":
+        this.settle(msg.id, { ok: false, code: msg.code });
+        return;
+      case "error":
+        if (msg.id !== undefined) this.settle(msg.id, { ok: false, code: msg.code });
+        return;
+      case "event":
+        if (msg.event.command.type === "timeUp") this.timeUps.value++;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private settle(id: string, outcome: Outcome): void {
+    const listener = this.waiting.get(id);
+    this.waiting.delete(id);
+    listener?.(outcome);
+  }
+}

@@ -1,0 +1,45 @@
+// Opens the live room for a platform: first session, the connection with its pending store, reconnect on wake-up.
+import { RoomConnection } from "../../protocol/client/RoomConnection.ts";
+import type { Platform, RoomSession } from "../platform/Platform.ts";
+import { pendingStore } from "./pendingStore.ts";
+import { RoomStore } from "./RoomStore.ts";
+
+/** A hidden page longer than this probably slept; its socket may look open while being dead. */
+const SLEEP_MS = 20_000;
+
+export async function openRoom(platform: Platform, baseUrl: string, label: string | null): Promise<RoomStore> {
+  const first = await platform.getSession();
+  let unused: RoomSession | null = first;
+  const getSession = async () => {
+    const session = unused ?? (await platform.getSession());
+    unused = null;
+    return session;
+  };
+  const connection = new RoomConnection({
+    baseUrl,
+    getSession,
+    pendingStore: pendingStore(`codev:pending:${first.roomId}:${first.participantId}`),
+  });
+  const store = new RoomStore(connection, label);
+  watchWakeUps(store);
+  return store;
+}
+
+function watchWakeUps(store: RoomStore): void {
+  let hiddenAt = 0;
+  const onOnline = () => store.connection.reconnectNow();
+  const onVisibility = () => {
+    if (document.visibilityState === "hidden") {
+      hiddenAt = Date.now();
+      return;
+    }
+    if (store.status.value !== "open" || (hiddenAt > 0 && Date.now() - hiddenAt > SLEEP_MS))
+      store.connection.reconnectNow();
+  };
+  window.addEventListener("online", onOnline);
+  document.addEventListener("visibilitychange", onVisibility);
+  store.onClose(() => {
+    window.removeEventListener("online", onOnline);
+    document.removeEventListener("visibilitychange", onVisibility);
+  });
+}

@@ -1,0 +1,67 @@
+// The start-up sequence: Zoom if the page runs inside it, else dev mode's start page or direct join, else a notice.
+import { t } from "./i18n/i18n.ts";
+import type { RoomStore } from "./model/RoomStore.ts";
+import type { DevJoin } from "./platform/dev.ts";
+import type { Platform } from "./platform/Platform.ts";
+import { detectZoom } from "./platform/zoom.ts";
+
+export type RoomModule = typeof import("./roomEntry.ts");
+export type StartModule = typeof import("./startEntry.ts");
+
+export type Screen =
+  | { kind: "loading" }
+  | { kind: "notInZoom"; start: StartModule }
+  | { kind: "start"; start: StartModule; error: string | null; onJoin: (join: DevJoin) => void }
+  | { kind: "room"; room: RoomModule; store: RoomStore; onLeave: (() => void) | null };
+
+export function startUp(baseUrl: string, show: (screen: Screen) => void): () => void {
+  // Fetched at once, in parallel with detecting the platform and asking for a session.
+  const room = import("./roomEntry.ts");
+  let start: StartModule | null = null;
+  let current: RoomStore | null = null;
+
+  const showStart = (mod: StartModule, error: string | null) =>
+    show({ kind: "start", start: mod, error, onJoin: (join) => joinDev(mod, join) });
+
+  const enter = async (platform: Platform, label: string | null) => {
+    show({ kind: "loading" });
+    try {
+      const mod = await room;
+      const store = await mod.openRoom(platform, baseUrl, label);
+      current = store;
+      show({ kind: "room", room: mod, store, onLeave: platform.kind === "dev" ? leave : null });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (start) showStart(start, t("joinFailed", { message }));
+    }
+  };
+
+  const joinDev = (mod: StartModule, join: DevJoin) => {
+    const params: Record<string, string> = { room: join.room, name: join.name };
+    if (join.host) params.host = "1";
+    history.replaceState(null, "", `${location.pathname}?${new URLSearchParams(params)}`);
+    void enter(mod.devPlatform(baseUrl, join), join.room);
+  };
+
+  const leave = () => {
+    current?.close();
+    current = null;
+    history.replaceState(null, "", location.pathname);
+    if (start) showStart(start, null);
+  };
+
+  void (async () => {
+    const zoom = await detectZoom().catch(() => null);
+    if (zoom) return enter(zoom, null);
+    const mod = await import("./startEntry.ts");
+    start = mod;
+    if (!(await mod.devModeOn(baseUrl))) return show({ kind: "notInZoom", start: mod });
+    const params = new URLSearchParams(location.search);
+    const code = mod.roomCode(params.get("room") ?? "");
+    const name = (params.get("name") ?? "").trim();
+    if (code && name) return joinDev(mod, { room: code, name, host: params.get("host") === "1" });
+    showStart(mod, null);
+  })();
+
+  return () => current?.close();
+}

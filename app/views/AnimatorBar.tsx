@@ -1,0 +1,75 @@
+// The animator's controls: move on or back through the phases, the step timer, and closing the consultation.
+import { isStep, type Phase } from "../../protocol/model.ts";
+import { ConfirmButton } from "../components/ConfirmButton.tsx";
+import { Feedback } from "../components/Feedback.tsx";
+import type { MessageKey } from "../i18n/fr.ts";
+import { t } from "../i18n/i18n.ts";
+import { useCommand } from "../model/useCommand.ts";
+import { can, type ViewProps } from "../model/viewProps.ts";
+
+const NEXT_LABEL: Partial<Record<Phase, MessageKey>> = {
+  lobby: "startSession",
+  choice: "startSteps",
+  evaluation: "finish",
+};
+
+export function AnimatorBar(view: ViewProps) {
+  const nav = useCommand(view.store);
+  const clock = useCommand(view.store);
+  const c = view.state.consultation;
+  if (view.me.role !== "animator" || c.phase === "closed") return null;
+  const step = isStep(c.phase);
+  const needsClient = c.phase === "choice" && c.clientId === null;
+  const next = t(NEXT_LABEL[c.phase] ?? "next");
+  const running = c.timer.status === "running";
+  return (
+    <section class="animator-bar" aria-label={t("animatorControls")}>
+      <div class="bar-row">
+        {can(view, "goBack") && (
+          <ConfirmButton question={t("confirmBack")} onConfirm={() => nav.run({ type: "goBack" })}>
+            {t("back")}
+          </ConfirmButton>
+        )}
+        {c.phase === "evaluation" ? (
+          <ConfirmButton class="primary" question={t("confirmFinish")} onConfirm={() => nav.run({ type: "advance" })}>
+            {next}
+          </ConfirmButton>
+        ) : (
+          <button
+            type="button"
+            class="primary"
+            disabled={nav.pending || needsClient}
+            aria-describedby={needsClient ? "needs-client" : undefined}
+            onClick={() => nav.run({ type: "advance" })}
+          >
+            {next}
+          </button>
+        )}
+      </div>
+      {needsClient && (
+        <p class="hint" id="needs-client">
+          {t("chooseFirst")}
+        </p>
+      )}
+      <Feedback code={nav.error} />
+      {step && (
+        <div class="bar-row">
+          <button
+            type="button"
+            disabled={clock.pending || c.timer.status === "expired"}
+            onClick={() => clock.run({ type: running ? "pauseTimer" : "startTimer" })}
+          >
+            {t(running ? "pauseTimer" : "startTimer")}
+          </button>
+          <button type="button" disabled={clock.pending} onClick={() => clock.run({ type: "extendTimer", minutes: 5 })}>
+            {t("addFive")}
+          </button>
+          <ConfirmButton class="danger" question={t("confirmClose")} onConfirm={() => nav.run({ type: "close" })}>
+            {t("close")}
+          </ConfirmButton>
+        </div>
+      )}
+      <Feedback code={clock.error} />
+    </section>
+  );
+}

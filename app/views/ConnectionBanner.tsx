@@ -1,0 +1,20 @@
+// Says when the link to the room is not open, and how many of my actions wait to be sent.
+import { t } from "../i18n/i18n.ts";
+import type { RoomStore } from "../model/RoomStore.ts";
+
+const TEXT = { connecting: "statusConnecting", reconnecting: "statusReconnecting", closed: "statusClosed" } as const;
+
+export function ConnectionBanner({ store }: { store: RoomStore }) {
+  const status = store.status.value;
+  const unsent = store.unsent.value;
+  return (
+    <div class="connection" role="status" aria-live="polite">
+      {status !== "open" && (
+        <p class={`connection-state ${status}`}>
+          {t(TEXT[status])}
+          {unsent > 0 && <span class="unsent"> {t("unsent", { n: unsent })}</span>}
+        </p>
+      )}
+    </div>
+  );
+}

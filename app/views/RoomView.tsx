@@ -1,0 +1,57 @@
+// The live panel: header, connection state, and the view for the current phase.
+
+import { assertNever } from "../../protocol/errors.ts";
+import { isStep } from "../../protocol/model.ts";
+import { t } from "../i18n/i18n.ts";
+import type { RoomStore } from "../model/RoomStore.ts";
+import type { ViewProps } from "../model/viewProps.ts";
+import { ConnectionBanner } from "./ConnectionBanner.tsx";
+import { Choice } from "./choice/Choice.tsx";
+import { FollowUp } from "./FollowUp.tsx";
+import { Header } from "./Header.tsx";
+import { Lobby } from "./lobby/Lobby.tsx";
+import { Summary } from "./Summary.tsx";
+import { StepView } from "./step/StepView.tsx";
+
+interface Props {
+  store: RoomStore;
+  /** Leaving is offered in dev mode only; inside Zoom the panel lives as long as the meeting. */
+  onLeave: (() => void) | null;
+}
+
+export function RoomView({ store, onLeave }: Props) {
+  const state = store.state.value;
+  const me = store.me.value;
+  return (
+    <div class="room">
+      <Header store={store} onLeave={onLeave} />
+      <ConnectionBanner store={store} />
+      <main class="room-main">
+        {state && me ? (
+          <PhaseView store={store} state={state} me={me} />
+        ) : (
+          <p class="loading" role="status">
+            {t("joining")}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function PhaseView(props: ViewProps) {
+  const phase = props.state.consultation.phase;
+  if (isStep(phase)) return <StepView {...props} step={phase} />;
+  switch (phase) {
+    case "lobby":
+      return <Lobby {...props} />;
+    case "followUp":
+      return <FollowUp {...props} />;
+    case "choice":
+      return <Choice {...props} />;
+    case "closed":
+      return <Summary {...props} />;
+    default:
+      return assertNever(phase);
+  }
+}

@@ -1,0 +1,94 @@
+// Dev-mode start page: create a room or join one by code, with a name; or watch a demo consultation.
+import { useState } from "preact/hooks";
+import { LIMITS } from "../../protocol/limits.ts";
+import { Settings } from "../components/Settings.tsx";
+import { t } from "../i18n/i18n.ts";
+import { type DevJoin, newRoomCode, roomCode } from "../platform/dev.ts";
+
+interface Props {
+  error: string | null;
+  onJoin: (join: DevJoin) => void;
+  onDemo?: ((name: string) => void) | null;
+}
+
+export function StartPage({ error, onJoin, onDemo }: Props) {
+  const [name, setName] = useState("");
+  const [code, setCode] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const named = () => {
+    if (name.trim()) return name.trim();
+    setProblem(t("nameRequired"));
+    return null;
+  };
+  const create = () => {
+    const who = named();
+    if (who) onJoin({ room: newRoomCode(), name: who, host: true });
+  };
+  const join = (e: Event) => {
+    e.preventDefault();
+    const who = named();
+    if (!who) return;
+    const room = roomCode(code);
+    if (!room) return setProblem(t("codeInvalid"));
+    onJoin({ room, name: who, host: false });
+  };
+  return (
+    <main class="page start">
+      <Settings />
+      <h1>
+        {t("appName")} <span class="subtitle">{t("startTitle")}</span>
+      </h1>
+      <p>{t("startIntro")}</p>
+      <form class="panel" onSubmit={join}>
+        <label for="start-name">{t("yourName")}</label>
+        <input
+          id="start-name"
+          type="text"
+          autocomplete="name"
+          maxLength={LIMITS.name}
+          value={name}
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            setProblem(null);
+          }}
+        />
+        <button type="button" class="primary wide" onClick={create}>
+          {t("createRoom")}
+        </button>
+        <label for="start-code">{t("roomCode")}</label>
+        <p class="hint" id="start-code-hint">
+          {t("roomCodeHint")}
+        </p>
+        <div class="form-row">
+          <input
+            id="start-code"
+            type="text"
+            autocapitalize="none"
+            spellcheck={false}
+            aria-describedby="start-code-hint"
+            value={code}
+            onInput={(e) => {
+              setCode(e.currentTarget.value);
+              setProblem(null);
+            }}
+          />
+          <button type="submit">{t("joinRoom")}</button>
+        </div>
+        {(problem ?? error) && (
+          <p class="feedback" role="alert">
+            {problem ?? error}
+          </p>
+        )}
+      </form>
+      {onDemo && (
+        <section class="panel" aria-labelledby="demo-title">
+          <h2 id="demo-title">{t("demoTitle")}</h2>
+          <p>{t("demoIntro")}</p>
+          <button type="button" onClick={() => onDemo(name.trim() || t("demoYou"))}>
+            {t("demoStart")}
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}

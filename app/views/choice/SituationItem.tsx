@@ -1,0 +1,59 @@
+// One proposed situation: its stakes, its votes, and the votes, withdrawal and choice my role allows.
+import type { Situation } from "../../../protocol/model.ts";
+import { Feedback } from "../../components/Feedback.tsx";
+import { t } from "../../i18n/i18n.ts";
+import { useCommand } from "../../model/useCommand.ts";
+import { can, nameOf, type ViewProps } from "../../model/viewProps.ts";
+
+export function SituationItem({ view, situation: s }: { view: ViewProps; situation: Situation }) {
+  const control = useCommand(view.store);
+  const c = view.state.consultation;
+  const mine = s.proposerId === view.me.id;
+  const voted = s.votes.includes(view.me.id);
+  const chosen = c.chosenSituationId === s.id;
+  const titleId = `situation-${s.id}`;
+  return (
+    <li class={`card ${chosen ? "chosen" : ""}`} aria-labelledby={titleId}>
+      <h3 id={titleId} class="card-title">
+        {s.title}
+      </h3>
+      {s.stakes && <p class="card-text">{s.stakes}</p>}
+      <p class="card-meta">
+        <span>{t("proposedBy", { name: nameOf(view.state, s.proposerId) })}</span>
+        <span class="votes">{t("votes", { n: s.votes.length })}</span>
+      </p>
+      <div class="card-actions">
+        {can(view, "vote") && (
+          <button
+            type="button"
+            disabled={control.pending}
+            onClick={() => control.run({ type: voted ? "unvote" : "vote", situationId: s.id })}
+          >
+            {t(voted ? "unvote" : "vote")}
+          </button>
+        )}
+        {can(view, "withdrawSituation") && (mine || view.me.role === "animator") && !chosen && (
+          <button
+            type="button"
+            class="quiet"
+            disabled={control.pending}
+            onClick={() => control.run({ type: "withdrawSituation", situationId: s.id })}
+          >
+            {t("withdraw")}
+          </button>
+        )}
+        {can(view, "chooseSituation") && !chosen && (
+          <button
+            type="button"
+            class="primary"
+            disabled={control.pending}
+            onClick={() => control.run({ type: "chooseSituation", situationId: s.id })}
+          >
+            {t("choose")}
+          </button>
+        )}
+      </div>
+      <Feedback code={control.error} />
+    </li>
+  );
+}

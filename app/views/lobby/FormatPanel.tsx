@@ -1,0 +1,95 @@
+// The consultation's format and the minutes of each step: the animator picks and adjusts, everyone sees them.
+
+import { LIMITS } from "../../../protocol/limits.ts";
+import { FORMATS, type Format, NotepadPolicy, STEPS } from "../../../protocol/model.ts";
+import { Feedback } from "../../components/Feedback.tsx";
+import { t } from "../../i18n/i18n.ts";
+import { STEP_NAMES } from "../../i18n/stepNames.ts";
+import { useCommand } from "../../model/useCommand.ts";
+import { can, type ViewProps } from "../../model/viewProps.ts";
+
+const POLICIES = Object.values(NotepadPolicy);
+
+export function FormatPanel(view: ViewProps) {
+  const c = view.state.consultation;
+  const control = useCommand(view.store);
+  const editable = can(view, "setFormat");
+  const total = STEPS.reduce((sum, s) => sum + c.durations[s], 0);
+  return (
+    <section class="panel" aria-labelledby="format-title">
+      <h2 id="format-title">{t("formatTitle")}</h2>
+      {editable ? (
+        <div class="field">
+          <label for="format">{t("format")}</label>
+          <select
+            id="format"
+            value={c.format}
+            onChange={(e) => {
+              const format = FORMATS.find((f): f is Format => f === e.currentTarget.value);
+              if (format) control.run({ type: "setFormat", format });
+            }}
+          >
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`format_${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <p>{t("formatIs", { name: t(`format_${c.format}`) })}</p>
+      )}
+      <ul class="durations">
+        {STEPS.map((s, i) => (
+          <li key={s}>
+            <label for={`minutes-${s}`}>
+              {i + 1}. {STEP_NAMES[s]}
+            </label>
+            {editable ? (
+              <input
+                id={`minutes-${s}`}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={LIMITS.stepMinutes}
+                value={c.durations[s]}
+                aria-label={t("minutesOf", { step: STEP_NAMES[s] })}
+                onChange={(e) => {
+                  const minutes = Number.parseInt(e.currentTarget.value, 10);
+                  if (Number.isInteger(minutes) && minutes >= 1 && minutes <= LIMITS.stepMinutes) {
+                    control.run({ type: "setDuration", step: s, minutes });
+                  }
+                }}
+              />
+            ) : (
+              <output id={`minutes-${s}`}>{t("minutes", { n: c.durations[s] })}</output>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{t("totalMinutes", { n: total })}</p>
+      {editable ? (
+        <div class="field">
+          <label for="notepad-policy">{t("notepadPolicy")}</label>
+          <select
+            id="notepad-policy"
+            value={c.notepadPolicy}
+            onChange={(e) => {
+              const policy = POLICIES.find((p) => p === e.currentTarget.value);
+              if (policy) control.run({ type: "setNotepadPolicy", policy });
+            }}
+          >
+            {POLICIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`notepad_${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <p>{t("notepadIs", { policy: t(`notepad_${c.notepadPolicy}`) })}</p>
+      )}
+      <Feedback code={control.error} />
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// My banner in this step ("À vous de parler", "Écoutez" or "Vous animez"), my role's guidance, and who speaks now.
+import type { Step } from "../../../protocol/model.ts";
+import { t } from "../../i18n/i18n.ts";
+import { BANNER_KEYS, byStance, guidanceKey, stance } from "../../model/stance.ts";
+import type { ViewProps } from "../../model/viewProps.ts";
+
+export function Banner(props: ViewProps & { step: Step }) {
+  const { step, me, state } = props;
+  const mine = stance(step, me.role);
+  const groups = byStance(step, state.participants);
+  const names = (list: { name: string }[]) => (list.length ? list.map((p) => p.name).join(", ") : t("nobody"));
+  return (
+    <section class={`banner banner-${mine}`} aria-labelledby="banner-title">
+      <h2 id="banner-title" class="banner-title">
+        {t(BANNER_KEYS[mine])}
+        <span class="banner-role"> · {t(`role_${me.role}`)}</span>
+      </h2>
+      <p class="guidance">{t(guidanceKey(step, me.role))}</p>
+      {me.role === "scribe" && <p class="guidance">{t("scribeNote")}</p>}
+      <ul class="who">
+        <li>{t("speaking", { names: names(groups.speak) })}</li>
+        {groups.listen.length > 0 && <li>{t("listening", { names: names(groups.listen) })}</li>}
+        <li>{t("animating", { names: names(groups.animate) })}</li>
+      </ul>
+    </section>
+  );
+}

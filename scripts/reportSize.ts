@@ -1,0 +1,85 @@
+// A build plugin that prints each shipped file's gzip size and fails the build when the panel exceeds its budgets.
+import { gzipSync } from "node:zlib";
+import type { Plugin } from "vite";
+
+/** The budgets from the design, in KB of gzip (1 KB = 1000 bytes, as the bundler reports them). */
+export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
+
+interface FileSize {
+  name: string;
+  gzip: number;
+  firstRender: boolean;
+}
+
+type Bundle = Parameters<NonNullable<Extract<Plugin["generateBundle"], (...args: never[]) => unknown>>>[1];
+
+/**
+ * First render = the entry chunk and every chunk it imports statically (what index.html loads before
+ * anything paints), plus any chunk holding the Zoom SDK, which start-up awaits inside a meeting.
+ */
+export function firstRenderChunks(bundle: Bundle): Set<string> {
+  const chunks = Object.values(bundle).flatMap((f) => (f.type === "chunk" ? [f] : []));
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const chunk = chunks.find((c) => c.fileName === name);
+    // The stylesheet such a chunk imports blocks the first paint too.
+    for (const css of chunk?.viteMetadata?.importedCss ?? []) seen.add(css);
+    for (const dep of chunk?.imports ?? []) visit(dep);
+  };
+  for (const c of chunks) {
+    if (c.isEntry || c.moduleIds.some((id) => id.includes("@zoom/appssdk"))) visit(c.fileName);
+  }
+  return seen;
+}
+
+export function sizes(bundle: Bundle): FileSize[] {
+  const first = firstRenderChunks(bundle);
+  return Object.values(bundle)
+    .filter((f) => !f.fileName.endsWith(".map"))
+    .map((f) => {
+      const content = f.type === "chunk" ? f.code : f.source;
+      return { name: f.fileName, gzip: gzipSync(content).length, firstRender: first.has(f.fileName) };
+    })
+    .sort((a, b) => Number(b.firstRender) - Number(a.firstRender) || b.gzip - a.gzip);
+}
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(2);
+
+export function report(files: FileSize[]): { lines: string[]; over: string[] } {
+  const firstJs = files.filter((f) => f.firstRender && f.name.endsWith(".js")).reduce((s, f) => s + f.gzip, 0);
+  const all = files.reduce((s, f) => s + f.gzip, 0);
+  const lines = [
+    "panel size (gzip)",
+    ...files.map((f) => `  ${f.firstRender ? "*" : " "} ${kb(f.gzip).padStart(7)} KB  ${f.name}`),
+    "  * = needed for the first render",
+    `  first render JS: ${kb(firstJs)} KB of ${BUDGET.firstRenderJs} KB`,
+    `  everything shipped: ${kb(all)} KB of ${BUDGET.everything} KB`,
+  ];
+  const over: string[] = [];
+  if (firstJs > BUDGET.firstRenderJs * 1000)
+    over.push(`first render JS ${kb(firstJs)} KB > ${BUDGET.firstRenderJs} KB`);
+  if (all > BUDGET.everything * 1000) over.push(`everything shipped ${kb(all)} KB > ${BUDGET.everything} KB`);
+  return { lines, over };
+}
+
+function hasZoomSdk(bundle: Bundle): boolean {
+  return Object.values(bundle).some(
+    (f) => f.type === "chunk" && f.moduleIds.some((id) => id.includes("@zoom/appssdk")),
+  );
+}
+
+export function reportSize(): Plugin {
+  return {
+    name: "codev-report-size",
+    apply: "build",
+    enforce: "post",
+    writeBundle(_options, bundle) {
+      const { lines, over } = report(sizes(bundle));
+      for (const line of lines) console.log(line);
+      if (!hasZoomSdk(bundle)) console.log("  note: the Zoom SDK is not in this build (about 15 KB gzip once it is)");
+      if (over.length > 0) this.error(`over budget: ${over.join("; ")}`);
+    },
+  };
+}
