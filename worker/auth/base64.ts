@@ -3,7 +3,7 @@
 const ANY_BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 /** The decoded bytes, or null when the text is not base64 of either alphabet. */
-export function decodeBase64(text: string): Uint8Array | null {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | null {
   if (!ANY_BASE64.test(text)) return null;
   const standard = text.replace(/=+$/, "").replace(/-/g, "+").replace(/_/g, "/");
   if (standard.length % 4 === 1) return null;

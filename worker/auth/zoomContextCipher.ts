@@ -6,17 +6,17 @@ export const MAX_CONTEXT_CHARS = 8192;
 const TAG_BYTES = 16;
 
 export interface PackedContext {
-  iv: Uint8Array;
-  aad: Uint8Array;
+  iv: Uint8Array<ArrayBuffer>;
+  aad: Uint8Array<ArrayBuffer>;
   /** Ciphertext followed by the 16-byte tag, the form Web Crypto's AES-GCM expects. */
-  sealed: Uint8Array;
+  sealed: Uint8Array<ArrayBuffer>;
 }
 
 /**
  * Splits `[ivLen:1][iv][aadLen:2 LE][aad][ctLen:4 LE][ciphertext][tag:16]`. Every length must fit exactly:
  * a truncated or padded buffer is refused here rather than handed to the cipher.
  */
-export function unpackContext(bytes: Uint8Array): PackedContext | null {
+export function unpackContext(bytes: Uint8Array<ArrayBuffer>): PackedContext | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
   if (bytes.length < 1) return null;

@@ -30,6 +30,17 @@ export async function startAuthorization(
   return { url, pending };
 }
 
+/**
+ * HTTP Basic with the raw `client_id:client_secret`, as Zoom documents and its samples send it. oauth4webapi's
+ * ClientSecretBasic form-encodes both first (RFC 6749 §2.3.1), which turns a `-` into `%2D`; Zoom does not decode
+ * that, so an id or secret with such characters would be refused.
+ */
+function zoomClientAuth(clientSecret: string): oauth.ClientAuth {
+  return (_as, client, _body, headers) => {
+    headers.set("Authorization", `Basic ${btoa(`${client.client_id}:${clientSecret}`)}`);
+  };
+}
+
 export type CodeExchange =
   | { ok: true; accessToken: string }
   | { ok: false; reason: "denied_or_invalid_callback" | "token_exchange_failed" };
@@ -61,7 +72,7 @@ export async function exchangeCode(
     const response = await oauth.authorizationCodeGrantRequest(
       ZOOM_AUTHORIZATION_SERVER,
       client,
-      oauth.ClientSecretBasic(credentials.clientSecret),
+      zoomClientAuth(credentials.clientSecret),
       params,
       redirectUri,
       // Zoom accepts a code without PKCE when the flow began on its Marketplace, where no verifier exists.

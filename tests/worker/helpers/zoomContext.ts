@@ -26,7 +26,7 @@ export function meetingClaims(overrides: Record<string, unknown> = {}, now = Dat
 export interface SealOptions {
   secret?: string;
   ivLength?: number;
-  aad?: Uint8Array;
+  aad?: Uint8Array<ArrayBuffer>;
 }
 
 /** Where each part sits in a packed context, so tests can tamper with one part at a time. */
