@@ -1,0 +1,36 @@
+// Opens panel participants on a FakeRoom: a real RoomConnection and RoomStore each, and renders their panel.
+import { render, within } from "@testing-library/preact";
+import { RoomConnection } from "../../../protocol/client/RoomConnection.ts";
+import { RoomStore } from "../../../app/model/RoomStore.ts";
+import { RoomView } from "../../../app/views/RoomView.tsx";
+import type { FakeRoom } from "./FakeRoom.ts";
+
+export interface Panel {
+  store: RoomStore;
+  id: string;
+  view: ReturnType<typeof within>;
+  container: HTMLElement;
+}
+
+let counter = 0;
+const open: RoomStore[] = [];
+
+/** Closes every panel's connection (call after each test). */
+export function closePanels(): void {
+  for (const s of open.splice(0)) s.close();
+}
+
+export function openPanel(room: FakeRoom, name: string, opts: { host?: boolean; id?: string } = {}): Panel {
+  const id = opts.id ?? `p${++counter}-${name.toLowerCase()}`;
+  const identity = { participantId: id, name, host: opts.host ?? false };
+  const connection = new RoomConnection({
+    baseUrl: "http://fake",
+    getSession: async () => ({ token: id, roomId: room.roomId, participantId: id }),
+    createSocket: () => room.connect(identity),
+    heartbeatMs: 60_000,
+  });
+  const store = new RoomStore(connection, "test");
+  open.push(store);
+  const { container } = render(<RoomView store={store} onLeave={null} />);
+  return { store, id, view: within(container), container };
+}
