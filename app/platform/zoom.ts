@@ -1,6 +1,18 @@
-// PLACEHOLDER until the Zoom adapter lands: never detects Zoom.
+// The Zoom platform: configures the bundled Zoom Apps SDK; in a plain browser config rejects and there is no Zoom.
+import zoomSdk from "@zoom/appssdk";
 import type { Platform } from "./Platform.ts";
+import { configureZoom, createZoomPlatform, type ZoomPlatformOptions } from "./zoomPlatform.ts";
 
-export async function detectZoom(): Promise<Platform | null> {
-  return null;
+export { ZoomSessionError, type ZoomSessionFailure } from "./zoomPlatform.ts";
+
+// Config and the SDK's listeners happen once per page, however often start-up asks.
+let detected: Promise<Platform | null> | null = null;
+
+/** The Zoom platform when the page runs inside the Zoom client, or null (plain browser: the panel may use dev mode). */
+export function detectZoom(options: ZoomPlatformOptions = {}): Promise<Platform | null> {
+  detected ??= configureZoom(zoomSdk).then(
+    (config) => createZoomPlatform(zoomSdk, config, options),
+    () => null,
+  );
+  return detected;
 }
