@@ -1,0 +1,258 @@
+// The consultation the simulated participants play, phase by phase, over the real protocol.
+import type { Command } from "../commands.ts";
+import { isStep, type Phase, type RoomState, type Situation } from "../model.ts";
+import type { SimParticipant } from "./SimParticipant.ts";
+import { ACTIONS, IDEAS, LEARNINGS, pick, QUESTIONS, REFORMULATIONS, REQUEST, SITUATIONS } from "./texts.ts";
+import type { AbortSignalLike, SimOptions } from "./types.ts";
+import { SimError, sleep } from "./wait.ts";
+
+export interface Play {
+  cast: SimParticipant[];
+  animator: SimParticipant;
+  client: SimParticipant | null;
+  phases: Phase[];
+  format: SimOptions["format"];
+  paceMs: number;
+  signal: AbortSignalLike | undefined;
+  log: (line: string) => void;
+}
+
+/** Runs actions one by one with a pause (for a person watching) or all at once (for tests and load). */
+async function act(play: Play, actions: Array<() => Promise<unknown>>): Promise<void> {
+  if (play.paceMs <= 0) {
+    await Promise.all(actions.map((a) => a()));
+    return;
+  }
+  for (const a of actions) {
+    await a();
+    await sleep(play.paceMs, play.signal);
+  }
+}
+
+async function move(play: Play, command: Command, expected: Phase): Promise<RoomState> {
+  const state = await play.animator.reach(await play.animator.send(command));
+  const phase = state.consultation.phase;
+  if (phase !== expected) throw new SimError(`expected ${expected} after ${command.type}, the room is in ${phase}`);
+  play.phases.push(phase);
+  const minutes = isStep(phase) ? ` (${state.consultation.durations[phase]} min)` : "";
+  play.log(`${play.animator.name} moves to ${phase}${minutes}`);
+  await sleep(play.paceMs, play.signal);
+  return state;
+}
+
+function stateOf(p: SimParticipant): RoomState {
+  if (!p.state) throw new SimError(`${p.name} has no state`);
+  return p.state;
+}
+
+function consultantsOf(play: Play): SimParticipant[] {
+  return play.cast.filter((p) => p.role === "consultant" || p.role === "scribe");
+}
+
+function clientOf(play: Play): SimParticipant {
+  if (!play.client) throw new SimError("no client was chosen");
+  return play.client;
+}
+
+/** From wherever a fresh or finished room stands to the choice of the situation, through the follow-up. */
+export async function toChoice(play: Play): Promise<void> {
+  const start = stateOf(play.animator).consultation.phase;
+  play.phases.push(start);
+  if (start === "closed") await move(play, { type: "startNextConsultation" }, "choice");
+  else if (start !== "lobby" && start !== "followUp" && start !== "choice") {
+    throw new SimError(`the room is in the middle of a consultation (${start}); use a fresh room code`);
+  }
+  if (play.format) {
+    await play.animator.send({ type: "setFormat", format: play.format });
+    play.log(`${play.animator.name} sets the ${play.format} format`);
+  }
+  if (stateOf(play.animator).consultation.phase === "lobby") await move(play, { type: "advance" }, "followUp");
+  if (stateOf(play.animator).consultation.phase === "followUp") {
+    await followUp(play);
+    await move(play, { type: "advance" }, "choice");
+  }
+}
+
+/** The animator records how the previous client's plan went, when the group's history has one. */
+async function followUp(play: Play): Promise<void> {
+  const plans = stateOf(play.animator).consultation.followUp.plans;
+  if (plans.length === 0) play.log("no previous action plan to follow up");
+  const reports = plans.flatMap((plan) =>
+    plan.actions.map((a, i) => () => {
+      play.log(`follow-up of ${plan.clientName}'s action "${a.text}"`);
+      return play.animator.send({
+        type: "reportFollowUp",
+        consultationId: plan.consultationId,
+        actionId: a.id,
+        status: i % 2 === 0 ? "done" : "inProgress",
+        note: i % 2 === 0 ? "Done, and it helped." : "Started; more to do.",
+      });
+    }),
+  );
+  await act(play, reports);
+}
+
+/** Two members propose situations, everyone votes, the animator picks the most voted and its proposer is client. */
+export async function choice(play: Play): Promise<void> {
+  const members = play.cast.filter((p) => p !== play.animator);
+  const proposers = members.slice(0, Math.min(2, members.length));
+  await act(
+    play,
+    proposers.map((p, i) => () => {
+      const s = pick(SITUATIONS, i);
+      play.log(`${p.name} proposes "${s.title}"`);
+      return p.send({ type: "proposeSituation", title: s.title, stakes: s.stakes });
+    }),
+  );
+  const ids = new Set(proposers.map((p) => p.participantId));
+  const ours = (s: RoomState) => s.consultation.situations.filter((x) => ids.has(x.proposerId));
+  // Two thirds of the votes go to the first proposal; a person watching sees a real choice.
+  await act(
+    play,
+    play.cast.map((p, i) => async () => {
+      const options = ours(await p.waitFor("the proposals", (s) => ours(s).length === proposers.length));
+      const target = options[i % 3 === 2 ? options.length - 1 : 0];
+      if (target) await p.send({ type: "vote", situationId: target.id });
+    }),
+  );
+  const votes = play.cast.length;
+  const state = await play.animator.waitFor(
+    "every vote",
+    (s) => ours(s).reduce((n, x) => n + x.votes.length, 0) >= votes,
+  );
+  const chosen = mostVoted(ours(state));
+  if (!chosen) throw new SimError("no situation was proposed");
+  await play.animator.send({ type: "chooseSituation", situationId: chosen.id });
+  play.client = play.cast.find((p) => p.participantId === chosen.proposerId) ?? null;
+  play.log(
+    `${play.animator.name} chooses "${chosen.title}" (${chosen.votes.length} votes): ${play.client?.name} is the client`,
+  );
+  const scribe = play.cast.length >= 5 ? members.find((p) => p !== play.client) : undefined;
+  if (scribe) {
+    await play.animator.send({ type: "assignRole", participantId: scribe.participantId, role: "scribe" });
+    play.log(`${scribe.name} is the scribe`);
+  }
+  await sleep(play.paceMs, play.signal);
+}
+
+function mostVoted(situations: readonly Situation[]): Situation | undefined {
+  return situations.reduce<Situation | undefined>(
+    (best, s) => (!best || s.votes.length > best.votes.length ? s : best),
+    undefined,
+  );
+}
+
+/** The six steps, then the close. */
+export async function steps(play: Play): Promise<void> {
+  const client = clientOf(play);
+  const perConsultant = play.format === "flash" ? 1 : play.format === "express" ? 2 : 3;
+  await move(play, { type: "advance" }, "presentation");
+  play.log(`${client.name} presents the situation; the consultants listen`);
+
+  await move(play, { type: "advance" }, "clarification");
+  await act(
+    play,
+    consultantsOf(play).flatMap((c, i) =>
+      Array.from({ length: Math.min(2, perConsultant) }, (_, k) => () => {
+        const text = pick(QUESTIONS, i * 2 + k);
+        play.log(`${c.name} asks: ${text}`);
+        return c.send({ type: "askQuestion", text });
+      }),
+    ),
+  );
+
+  await move(play, { type: "advance" }, "contract");
+  await contract(play, client);
+
+  await move(play, { type: "advance" }, "consultation");
+  await consultation(play, client, perConsultant);
+
+  await move(play, { type: "advance" }, "synthesis");
+  await synthesis(play, client);
+
+  await move(play, { type: "advance" }, "evaluation");
+  await act(
+    play,
+    play.cast.map((p, i) => () => {
+      const text = pick(LEARNINGS, i);
+      play.log(`${p.name} learned: ${text}`);
+      return p.send({ type: "addLearning", text });
+    }),
+  );
+  await move(play, { type: "close" }, "closed");
+}
+
+async function contract(play: Play, client: SimParticipant): Promise<void> {
+  await client.send({ type: "setRequest", text: REQUEST });
+  play.log(`${client.name} states the request: ${REQUEST}`);
+  const reformulators = consultantsOf(play).slice(0, 2);
+  const versions: number[] = [];
+  await act(
+    play,
+    reformulators.map((c, i) => async () => {
+      const text = pick(REFORMULATIONS, i);
+      play.log(`${c.name} reformulates: ${text}`);
+      versions.push(await c.send({ type: "suggestReformulation", text }));
+    }),
+  );
+  const state = await client.reach(Math.max(...versions));
+  const ids = new Set(reformulators.map((c) => c.participantId));
+  const adopted = state.consultation.reformulations.filter((r) => ids.has(r.authorId)).at(-1);
+  if (!adopted) throw new SimError("no reformulation reached the client");
+  await client.send({ type: "adoptReformulation", reformulationId: adopted.id });
+  play.log(`${client.name} adopts: ${adopted.text}`);
+}
+
+async function consultation(play: Play, client: SimParticipant, perConsultant: number): Promise<void> {
+  const consultants = consultantsOf(play);
+  const versions: number[] = [];
+  await act(
+    play,
+    consultants.flatMap((c, i) =>
+      Array.from({ length: perConsultant }, (_, k) => async () => {
+        const text = pick(IDEAS, i * perConsultant + k);
+        play.log(`${c.name} offers an idea: ${text}`);
+        versions.push(await c.send({ type: "addIdea", text }));
+      }),
+    ),
+  );
+  // The animator pauses, adds two minutes and restarts the clock, as one does when ideas keep coming.
+  await play.animator.send({ type: "pauseTimer" });
+  await play.animator.send({ type: "extendTimer", minutes: 2 });
+  await play.animator.send({ type: "startTimer" });
+  play.log(`${play.animator.name} pauses the timer, adds 2 minutes and restarts it`);
+  const ids = new Set(consultants.map((c) => c.participantId));
+  const state = await client.reach(Math.max(0, ...versions));
+  const ideas = state.consultation.ideas.filter((x) => ids.has(x.authorId));
+  await act(
+    play,
+    ideas
+      .filter((_, i) => i % 2 === 0)
+      .map((idea) => () => {
+        play.log(`${client.name} marks: ${idea.text}`);
+        return client.send({ type: "markIdea", ideaId: idea.id, marked: true });
+      }),
+  );
+}
+
+async function synthesis(play: Play, client: SimParticipant): Promise<void> {
+  const day = 24 * 60 * 60_000;
+  const now = client.connection.serverNow();
+  for (const a of ACTIONS) {
+    const dueDate = new Date(now + a.inDays * day).toISOString().slice(0, 10);
+    await client.send({ type: "addAction", text: a.text, dueDate });
+    play.log(`${client.name} plans: ${a.text} (by ${dueDate})`);
+    await sleep(play.paceMs, play.signal);
+  }
+  const action = stateOf(client).consultation.actions.find((a) => a.text === ACTIONS[0].text);
+  if (action) {
+    await client.send({
+      type: "updateAction",
+      actionId: action.id,
+      text: action.text,
+      dueDate: action.dueDate,
+      status: "inProgress",
+    });
+    play.log(`${client.name} has already started: ${action.text}`);
+  }
+}
