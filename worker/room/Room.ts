@@ -62,6 +62,8 @@ export class Room extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // Frames still queued on a socket the room has closed (e.g. for flooding) are dropped unread.
+    if (ws.readyState !== WebSocket.OPEN) return;
     const att = readAttachment(ws);
     if (!att) {
       closeQuietly(ws, 1011, "lost identity");

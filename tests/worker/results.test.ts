@@ -1,0 +1,165 @@
+import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { resultsOf } from "../../worker/db/results.ts";
+import * as schema from "../../worker/db/schema.ts";
+import { writeResults } from "../../worker/db/writeResults.ts";
+import { closeAll, openCast, runConsultation } from "./helpers/consultation.ts";
+import { db, outboxOf, storedResults, swapResultsWriter } from "./helpers/d1.ts";
+import { eventually } from "./helpers/eventually.ts";
+import { devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
+import { TestSocket } from "./helpers/TestSocket.ts";
+
+const open: TestSocket[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeAll(open.splice(0));
+});
+
+describe("results in D1", () => {
+  it("holds a closed consultation's request, ideas, action plan, learnings, questions, situation and roles", async () => {
+    const cast = await openCast(2);
+    open.push(...cast.all);
+    const final = await runConsultation(cast);
+    const c = final.consultation;
+    const stored = await eventually(async () => {
+      const r = await storedResults(c.id);
+      expect(r.consultation?.status).toBe("closed");
+      return r;
+    });
+    expect(stored.consultation).toMatchObject({
+      meetingId: cast.roomId,
+      number: 1,
+      format: c.format,
+      durations: c.durations,
+      clientParticipantId: cast.client.participantId,
+      clientName: "Claude Client",
+      requestText: c.request?.text,
+      startedAt: c.startedAt,
+      closedAt: c.closedAt,
+    });
+    expect(stored.participants).toHaveLength(4);
+    expect(stored.participants.find((p) => p.participantId === cast.animator.participantId)?.role).toBe("animator");
+    expect(stored.situations).toMatchObject([{ title: "Leading a team through a merger", chosen: true }]);
+    expect(stored.votes).toHaveLength(2);
+    expect(stored.questions.map((q) => q.text).sort()).toEqual(c.questions.map((q) => q.text).sort());
+    expect(stored.ideas).toHaveLength(2);
+    expect(stored.ideas.filter((i) => i.marked)).toHaveLength(1);
+    expect(stored.ideas.every((i) => i.authorName.startsWith("Consultant"))).toBe(true);
+    expect(stored.actions.map((a) => [a.text, a.dueDate, a.status]).sort()).toEqual(
+      c.actions.map((a) => [a.text, a.dueDate, a.status]).sort(),
+    );
+    expect(stored.learnings).toHaveLength(4);
+    const [meeting] = await db.select().from(schema.meetings).where(eq(schema.meetings.id, cast.roomId));
+    expect(meeting).toMatchObject({ id: cast.roomId, zoomMeetingId: cast.roomCode });
+  });
+
+  it("keeps the results in the outbox while D1 fails and delivers them after it recovers", async () => {
+    const cast = await openCast(1);
+    open.push(...cast.all);
+    const state = await runConsultation(cast, "evaluation");
+    await eventually(async () => expect(await outboxOf(cast.roomId)).toEqual([]));
+    const d1 = await swapResultsWriter(cast.roomId, async () => {
+      throw new Error("D1 unavailable");
+    });
+
+    for (const s of cast.all) await s.must({ type: "addLearning", text: "Listening first helps." });
+    await cast.animator.must({ type: "close" });
+    const failed = await eventually(async () => {
+      const [row] = await outboxOf(cast.roomId);
+      expect(row?.attempts).toBeGreaterThanOrEqual(1);
+      return row;
+    });
+    expect(failed?.consultationId).toBe(state.consultation.id);
+    expect((await storedResults(state.consultation.id)).consultation?.status).toBe("evaluation");
+
+    await swapResultsWriter(cast.roomId, d1);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime((failed?.nextAttemptAt ?? 0) + 1);
+    await runDurableObjectAlarm(roomStub(cast.roomId));
+    expect(await outboxOf(cast.roomId)).toEqual([]);
+    const stored = await storedResults(state.consultation.id);
+    expect(stored.consultation?.status).toBe("closed");
+    expect(stored.learnings).toHaveLength(3);
+  });
+
+  it("never doubles rows when the same results are delivered twice", async () => {
+    const cast = await openCast(2);
+    open.push(...cast.all);
+    const final = await runConsultation(cast);
+    await eventually(async () => expect(await outboxOf(cast.roomId)).toEqual([]));
+    const meeting = { roomId: cast.roomId, zoomMeetingId: cast.roomCode, groupId: null, startedAt: 0 };
+    const results = resultsOf(final, meeting, Date.now());
+    const before = await storedResults(final.consultation.id);
+    await writeResults(env.DB, results);
+    await writeResults(env.DB, results);
+    const after = await storedResults(final.consultation.id);
+    expect({ ...after, consultation: null }).toEqual({ ...before, consultation: null });
+  });
+});
+
+describe("the follow-up of the previous plan", () => {
+  it("loads the series' last closed plan into a fresh room and stores the client's report", async () => {
+    const code = uniqueRoomCode("series");
+    const previousId = crypto.randomUUID();
+    const actionId = crypto.randomUUID();
+    await db.insert(schema.meetings).values({ id: `old-${code}`, zoomMeetingId: code, startedAt: 1000 });
+    await db.insert(schema.consultations).values({
+      id: previousId,
+      meetingId: `old-${code}`,
+      number: 1,
+      format: "classic",
+      durations: {},
+      status: "closed",
+      clientParticipantId: "previous-client",
+      clientName: "Pat Previous",
+      requestText: "Keep my team",
+      startedAt: 1000,
+      closedAt: 2000,
+      updatedAt: 2000,
+    });
+    await db.insert(schema.actionItems).values({
+      id: actionId,
+      consultationId: previousId,
+      text: "Talk to each of them",
+      dueDate: null,
+      status: "open",
+      at: 1500,
+    });
+
+    const animator = await TestSocket.join(await devSession(code, "Ana", { host: true }));
+    open.push(animator);
+    const loaded = await animator.waitFor("event", (m) => m.event.command.type === "loadFollowUp");
+    expect(loaded.event.actorId).toBe("system");
+    expect(animator.state?.consultation.followUp.plans).toEqual([
+      {
+        consultationId: previousId,
+        clientName: "Pat Previous",
+        clientUserId: "previous-client",
+        request: "Keep my team",
+        actions: [{ id: actionId, text: "Talk to each of them", dueDate: null, status: "open" }],
+      },
+    ]);
+
+    const pat = await TestSocket.join(await devSession(code, "Pat", { participantId: "previous-client" }));
+    open.push(pat);
+    await pat.must({
+      type: "reportFollowUp",
+      consultationId: previousId,
+      actionId,
+      status: "done",
+      note: "It worked.",
+    });
+    const [report] = await eventually(async () => {
+      const rows = await db.select().from(schema.followUpReports).where(eq(schema.followUpReports.actionId, actionId));
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    expect(report).toMatchObject({
+      consultationId: previousId,
+      status: "done",
+      note: "It worked.",
+      reportedInMeeting: pat.session.roomId,
+    });
+  });
+});
