@@ -5,7 +5,8 @@ import { configureZoom, createZoomPlatform, type ZoomPlatformOptions } from "./z
 
 export { ZoomSessionError, type ZoomSessionFailure } from "./zoomPlatform.ts";
 
-// Config and the SDK's listeners happen once per page, however often start-up asks.
+// Config and the SDK's listeners happen once per page, however often start-up asks (the first call's options win).
+// Outside any frame a plain browser rejects config at once; inside a foreign frame the SDK waits for its own timeout.
 let detected: Promise<Platform | null> | null = null;
 
 /** The Zoom platform when the page runs inside the Zoom client, or null (plain browser: the panel may use dev mode). */

@@ -108,7 +108,7 @@ export function createZoomPlatform(
     runningContext = event.runningContext;
     reconfigure();
   });
-  // Moving into or out of a breakout room changes the meeting UUID and so the room; permissions stay.
+  // Moving into or out of a breakout room changes the meeting UUID and so the room: only the session must be renewed.
   sdk.onBreakoutRoomChange(() => notify());
 
   async function requestSession(context: string, user: GetUserContextResponse): Promise<RoomSession> {

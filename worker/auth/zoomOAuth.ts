@@ -2,9 +2,11 @@
 import * as oauth from "oauth4webapi";
 import type { ZoomCredentials } from "../env.ts";
 
+const AUTHORIZE_URL = "https://zoom.us/oauth/authorize";
+
 export const ZOOM_AUTHORIZATION_SERVER: oauth.AuthorizationServer = {
   issuer: "https://zoom.us",
-  authorization_endpoint: "https://zoom.us/oauth/authorize",
+  authorization_endpoint: AUTHORIZE_URL,
   token_endpoint: "https://zoom.us/oauth/token",
 };
 
@@ -19,8 +21,7 @@ export async function startAuthorization(
   redirectUri: string,
 ): Promise<{ url: URL; pending: PendingAuthorization }> {
   const pending = { state: oauth.generateRandomState(), codeVerifier: oauth.generateRandomCodeVerifier() };
-  const endpoint = ZOOM_AUTHORIZATION_SERVER.authorization_endpoint ?? "";
-  const url = new URL(endpoint);
+  const url = new URL(AUTHORIZE_URL);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", clientId);
   url.searchParams.set("redirect_uri", redirectUri);
@@ -31,9 +32,9 @@ export async function startAuthorization(
 }
 
 /**
- * HTTP Basic with the raw `client_id:client_secret`, as Zoom documents and its samples send it. oauth4webapi's
- * ClientSecretBasic form-encodes both first (RFC 6749 §2.3.1), which turns a `-` into `%2D`; Zoom does not decode
- * that, so an id or secret with such characters would be refused.
+ * HTTP Basic with the raw `client_id:client_secret`, exactly as Zoom's documentation and samples send it.
+ * oauth4webapi's ClientSecretBasic form-encodes both first (RFC 6749 §2.3.1, `-` becomes `%2D`), a form Zoom
+ * does not document; sending what Zoom documents avoids depending on it.
  */
 function zoomClientAuth(clientSecret: string): oauth.ClientAuth {
   return (_as, client, _body, headers) => {
