@@ -2,7 +2,7 @@
 import type { AnyCommand } from "./commands.ts";
 import { ErrorCode, reject } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
-import { animatorOf, type Participant, participant, Role, type RoomState } from "./model.ts";
+import { animatorOf, isStep, type Participant, participant, Role, type RoomState } from "./model.ts";
 import { accept, type Context, type Result } from "./reducer.ts";
 import { cleanLine } from "./text.ts";
 
@@ -61,6 +61,10 @@ function handOver(state: RoomState, targetId: string): Result {
   const target = participant(state, targetId);
   if (!current || !target) return reject(ErrorCode.notFound, "Unknown participant.");
   if (target.id === current.id) return reject(ErrorCode.conflict, "Already the animator.");
+  // Handing over to the client mid-steps would leave the consultation without its client.
+  if (isStep(state.consultation.phase) && target.id === state.consultation.clientId) {
+    return reject(ErrorCode.conflict, "The client cannot animate their own consultation.");
+  }
   return handOverTo(state, current, target);
 }
 
@@ -84,7 +88,8 @@ function assignRole(state: RoomState, targetId: string, role: Role): Result {
   if (target.role === Role.animator) return reject(ErrorCode.conflict, "Hand the animator role over first.");
   if (target.role === role) return reject(ErrorCode.conflict, "Already in that role.");
   const c = state.consultation;
-  if (role === Role.client && c.phase !== "lobby" && c.phase !== "followUp" && c.phase !== "choice") {
+  const clientChanges = role === Role.client || target.id === c.clientId;
+  if (clientChanges && c.phase !== "lobby" && c.phase !== "followUp" && c.phase !== "choice") {
     return reject(ErrorCode.wrongPhase, "The client can only change before the steps begin.");
   }
   let next = state;
