@@ -66,7 +66,7 @@ export class Outbox {
       )
       .toArray();
     for (const row of due) {
-      const state = v.safeParse(RoomStateSchema, JSON.parse(row.state_json));
+      const state = v.safeParse(RoomStateSchema, parseJson(row.state_json));
       if (!state.success) {
         // Retrying cannot repair a snapshot the room itself wrote wrong; keep the evidence in the log.
         console.error("room: unreadable outbox snapshot dropped", row.consultation_id);
@@ -99,5 +99,13 @@ export class Outbox {
       row.consultation_id,
       row.seq,
     );
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

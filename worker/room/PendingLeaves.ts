@@ -13,8 +13,9 @@ export class PendingLeaves {
     this.sql.exec("INSERT OR IGNORE INTO pending_leave (participant_id, due_at) VALUES (?, ?)", participantId, dueAt);
   }
 
-  cancel(participantId: string): void {
-    this.sql.exec("DELETE FROM pending_leave WHERE participant_id = ?", participantId);
+  /** True when a grace period was running. */
+  cancel(participantId: string): boolean {
+    return this.sql.exec("DELETE FROM pending_leave WHERE participant_id = ?", participantId).rowsWritten > 0;
   }
 
   has(participantId: string): boolean {

@@ -11,7 +11,7 @@ import { handleBinaryFrame } from "./binaryFrames.ts";
 import { handleCommand } from "./command.ts";
 import { handleDeparture } from "./departure.ts";
 import { decodeFrame } from "./frames.ts";
-import { handleHello } from "./hello.ts";
+import { displayName, handleHello } from "./hello.ts";
 import { identityFrom } from "./identity.ts";
 import { Outbox } from "./Outbox.ts";
 import { PendingLeaves } from "./PendingLeaves.ts";
@@ -54,7 +54,8 @@ export class Room extends DurableObject<Env> {
     writeAttachment(server, {
       connId: crypto.randomUUID(),
       participantId: identity.participantId,
-      name: identity.name,
+      // Attachments are small by contract; the name is stored as the roster will hold it.
+      name: displayName(identity.name),
       host: identity.host,
       joined: false,
     });

@@ -61,8 +61,9 @@ export class RoomStore {
       startedAt: now,
     };
     const state = initialState(meeting.roomId, crypto.randomUUID(), now);
-    this.sql.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('meeting', ?)", JSON.stringify(info));
+    // The state first: the meeting row is what marks the room as created.
     this.sql.exec("INSERT OR IGNORE INTO state (id, version, json) VALUES (1, 0, ?)", JSON.stringify(state));
+    this.sql.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('meeting', ?)", JSON.stringify(info));
   }
 
   meeting(): MeetingInfo | null {

@@ -41,9 +41,8 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
   const online = onlineIds(room.ctx);
   if (wasOnline) sendRaw(ws, presenceFrame(online));
   else broadcast(room.ctx, presenceFrame(online));
-  room.leaves.cancel(att.participantId);
+  if (room.leaves.cancel(att.participantId)) await scheduleWakeUp(room);
   await watchAnimator(room, online);
-  await scheduleWakeUp(room);
   if (fresh && joined) await loadFollowUp(room);
 }
 
