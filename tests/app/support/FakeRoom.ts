@@ -1,11 +1,12 @@
 // An in-memory room speaking the real wire protocol through the real reducer, for panel tests without a server.
+
+import type { SocketLike } from "../../../protocol/client/RoomConnection.ts";
 import type { SystemCommand } from "../../../protocol/commands.ts";
 import type { ErrorCode } from "../../../protocol/errors.ts";
 import { parseClientMessage, type ServerMessage } from "../../../protocol/messages.ts";
 import { initialState, PROTOCOL_VERSION, type RoomState } from "../../../protocol/model.ts";
 import { reduce } from "../../../protocol/reducer.ts";
 import type { RoomEvent } from "../../../protocol/stateSchema.ts";
-import type { SocketLike } from "../../../protocol/client/RoomConnection.ts";
 
 export interface Identity {
   participantId: string;
@@ -96,30 +97,28 @@ export class FakeRoom {
   receive(socket: FakeSocket, data: string): void {
     if (!this.sockets.has(socket)) return;
     const parsed = parseClientMessage(JSON.parse(data));
-    if (!parsed.success) return socket.deliver({ type: "error", code: "bad_frame", message: "bad frame" });
-    const msg = parsed.output;
-    const me = socket.identity;
-    switch (msg.type) {
-      case "ping":
-        return socket.deliver({ type: "pong", t: msg.t, serverNow: this.now() });
-      case "hello":
-        return this.hello(socket, msg.lastVersion);
-      case "command": {
-        const done = this.acked.get(msg.id);
-        if (done !== undefined) return socket.deliver({ type: "ack", id: msg.id, version: done });
-        if (this.refuseNext) {
-          const code = this.refuseNext;
-          this.refuseNext = null;
-          return socket.deliver({ type: "rejected", id: msg.id, code: code, message: "refused for the test" });
-        }
-        const outcome = this.apply(msg.command, me.participantId);
-        if (!outcome.ok) {
-          return socket.deliver({ type: "rejected", id: msg.id, code: outcome.code, message: "refused" });
-        }
-        this.acked.set(msg.id, this.state.version);
-        return socket.deliver({ type: "ack", id: msg.id, version: this.state.version });
-      }
+    if (!parsed.success) {
+      socket.deliver({ type: "error", code: "bad_frame", message: "bad frame" });
+      return;
     }
+    const msg = parsed.output;
+    if (msg.type === "ping") socket.deliver({ type: "pong", t: msg.t, serverNow: this.now() });
+    else if (msg.type === "hello") this.hello(socket, msg.lastVersion);
+    else socket.deliver(this.command(socket.identity.participantId, msg.id, msg.command));
+  }
+
+  private command(actorId: string, id: string, command: Parameters<typeof reduce>[1]): ServerMessage {
+    const done = this.acked.get(id);
+    if (done !== undefined) return { type: "ack", id, version: done };
+    if (this.refuseNext) {
+      const code = this.refuseNext;
+      this.refuseNext = null;
+      return { type: "rejected", id, code, message: "refused for the test" };
+    }
+    const outcome = this.apply(command, actorId);
+    if (!outcome.ok) return { type: "rejected", id, code: outcome.code, message: "refused" };
+    this.acked.set(id, this.state.version);
+    return { type: "ack", id, version: this.state.version };
   }
 
   private hello(socket: FakeSocket, lastVersion: number | null): void {
@@ -139,10 +138,7 @@ export class FakeRoom {
     this.broadcast({ type: "presence", online: this.onlineIds() });
   }
 
-  private apply(
-    command: Parameters<typeof reduce>[1],
-    actorId: string,
-  ): { ok: true } | { ok: false; code: ErrorCode } {
+  private apply(command: Parameters<typeof reduce>[1], actorId: string): { ok: true } | { ok: false; code: ErrorCode } {
     const at = this.now();
     const newId = `id${++this.ids}`;
     const outcome = reduce(this.state, command, { actorId, now: at, newId });

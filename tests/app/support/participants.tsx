@@ -1,15 +1,15 @@
 // Opens panel participants on a FakeRoom: a real RoomConnection and RoomStore each, and renders their panel.
-import { render, within } from "@testing-library/preact";
-import { RoomConnection } from "../../../protocol/client/RoomConnection.ts";
+import { type BoundFunctions, type queries, render, within } from "@testing-library/preact";
 import { RoomStore } from "../../../app/model/RoomStore.ts";
 import { RoomView } from "../../../app/views/RoomView.tsx";
+import { RoomConnection } from "../../../protocol/client/RoomConnection.ts";
 import type { FakeRoom } from "./FakeRoom.ts";
 
 export interface Panel {
   store: RoomStore;
   id: string;
-  view: ReturnType<typeof within>;
-  container: HTMLElement;
+  view: BoundFunctions<typeof queries>;
+  container: Element;
 }
 
 let counter = 0;
@@ -32,5 +32,6 @@ export function openPanel(room: FakeRoom, name: string, opts: { host?: boolean; 
   const store = new RoomStore(connection, "test");
   open.push(store);
   const { container } = render(<RoomView store={store} onLeave={null} />);
+  if (!(container instanceof HTMLElement)) throw new Error("rendered outside the DOM");
   return { store, id, view: within(container), container };
 }

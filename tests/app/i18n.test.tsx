@@ -1,0 +1,47 @@
+// French by default, English on choice and remembered; the method's step names stay as the method names them.
+import { fireEvent, render, screen } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import { Settings } from "../../app/components/Settings.tsx";
+import { en } from "../../app/i18n/en.ts";
+import { fr } from "../../app/i18n/fr.ts";
+import { t } from "../../app/i18n/i18n.ts";
+import { group, moveTo } from "./support/consultation.ts";
+import "./support/setup.ts";
+
+describe("languages", () => {
+  it("has an English string for every French one, none empty except the French glosses", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+    for (const [k, v] of Object.entries(en)) expect(v, k).not.toBe("");
+    const emptyFr = Object.entries(fr)
+      .filter(([, v]) => v === "")
+      .map(([k]) => k);
+    expect(emptyFr.every((k) => k.startsWith("gloss_"))).toBe(true);
+  });
+
+  it("fills placeholders", () => {
+    expect(t("stepOf", { n: 3 })).toBe("Étape 3 sur 6");
+  });
+
+  it("switches the whole panel to English, keeps the step's method name, and remembers the choice", async () => {
+    const g = await group();
+    await moveTo(g, "presentation");
+    const [english] = g.ben.view.getAllByRole("button", { name: "English" });
+    if (!english) throw new Error("no language switch");
+    fireEvent.click(english);
+    await g.ben.view.findByRole("heading", { name: /Listen/ });
+    expect(g.chloe.view.getByRole("heading", { name: /Your turn to speak/ })).toBeTruthy();
+    expect(g.ben.view.getByRole("heading", { level: 1, name: "Exposé (Presentation)" })).toBeTruthy();
+    expect(g.ben.view.getByText("Step 1 of 6")).toBeTruthy();
+    expect(localStorage.getItem("codev:lang")).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("offers a theme switch that is remembered", () => {
+    render(<Settings />);
+    fireEvent.change(screen.getByLabelText("Thème"), { target: { value: "dark" } });
+    expect(document.documentElement.getAttribute("data-theme")).toBe("dark");
+    expect(localStorage.getItem("codev:theme")).toBe("dark");
+    fireEvent.change(screen.getByLabelText("Thème"), { target: { value: "system" } });
+    expect(document.documentElement.hasAttribute("data-theme")).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+// The panel's pure models: who speaks in each step, the timer's arithmetic, and the build's size accounting.
+import { describe, expect, it } from "vitest";
+import { fr } from "../../app/i18n/fr.ts";
+import { pendingStore } from "../../app/model/pendingStore.ts";
+import { guidanceKey, stance } from "../../app/model/stance.ts";
+import { formatClock, remainingMs } from "../../app/views/step/Timer.tsx";
+import { STEPS } from "../../protocol/model.ts";
+import { firstRenderChunks, report } from "../../scripts/reportSize.ts";
+
+describe("who speaks", () => {
+  it("follows the method: the client presents, consultants consult, the client synthesises", () => {
+    expect(stance("presentation", "client")).toBe("speak");
+    expect(stance("presentation", "consultant")).toBe("listen");
+    expect(stance("clarification", "consultant")).toBe("speak");
+    expect(stance("consultation", "client")).toBe("listen");
+    expect(stance("consultation", "scribe")).toBe("speak");
+    expect(stance("synthesis", "consultant")).toBe("listen");
+    expect(stance("evaluation", "client")).toBe("speak");
+    for (const s of STEPS) expect(stance(s, "animator")).toBe("animate");
+  });
+
+  it("has guidance for every role in every step", () => {
+    for (const s of STEPS) {
+      for (const r of ["animator", "client", "consultant", "scribe"] as const)
+        expect(fr[guidanceKey(s, r)]).toBeTruthy();
+    }
+  });
+});
+
+describe("timer", () => {
+  it("counts from the room's end time, holds while paused, and stops at zero", () => {
+    expect(remainingMs({ status: "running", endsAt: 10_000, remainingMs: 600_000 }, 4_000)).toBe(6_000);
+    expect(remainingMs({ status: "running", endsAt: 10_000, remainingMs: 600_000 }, 12_000)).toBe(0);
+    expect(remainingMs({ status: "paused", endsAt: null, remainingMs: 90_000 }, 1)).toBe(90_000);
+    expect(remainingMs({ status: "expired", endsAt: 10_000, remainingMs: 0 }, 1)).toBe(0);
+  });
+
+  it("formats minutes and seconds, with hours past sixty minutes", () => {
+    expect(formatClock(600_000)).toBe("10:00");
+    expect(formatClock(59_001)).toBe("1:00");
+    expect(formatClock(4_000)).toBe("0:04");
+    expect(formatClock(2 * 3600_000 + 5 * 60_000)).toBe("2:05:00");
+  });
+});
+
+describe("pending commands", () => {
+  it("survive a reload and ignore anything that is not a command", () => {
+    const store = pendingStore("k");
+    store.save([{ id: "1", command: { type: "addIdea", text: "gardée" } }]);
+    expect(pendingStore("k").load()).toEqual([{ id: "1", command: { type: "addIdea", text: "gardée" } }]);
+    localStorage.setItem("k", JSON.stringify([{ id: "1", command: { type: "dropTables" } }]));
+    expect(pendingStore("k").load()).toEqual([]);
+    localStorage.setItem("k", "{not json");
+    expect(pendingStore("k").load()).toEqual([]);
+  });
+});
+
+describe("size report", () => {
+  const chunk = (fileName: string, code: string, extra: Record<string, unknown> = {}) => ({
+    type: "chunk" as const,
+    fileName,
+    code,
+    isEntry: false,
+    imports: [] as string[],
+    moduleIds: [] as string[],
+    viteMetadata: { importedCss: new Set<string>(), importedAssets: new Set<string>() },
+    ...extra,
+  });
+
+  it("counts the entry, its static imports, its stylesheet and the Zoom SDK as the first render", () => {
+    const css = new Set(["a.css"]);
+    const bundle = {
+      "main.js": chunk("main.js", "x", { isEntry: true, imports: ["shared.js"], viteMetadata: { importedCss: css } }),
+      "shared.js": chunk("shared.js", "y"),
+      "room.js": chunk("room.js", "z"),
+      "sdk.js": chunk("sdk.js", "s", { moduleIds: ["/n/node_modules/@zoom/appssdk/dist/sdk.es.js"] }),
+    };
+    // The test bundle carries only the fields the accounting reads.
+    const first = firstRenderChunks(bundle as unknown as Parameters<typeof firstRenderChunks>[0]);
+    expect([...first].sort()).toEqual(["a.css", "main.js", "sdk.js", "shared.js"]);
+  });
+
+  it("flags each budget it exceeds", () => {
+    const files = [
+      { name: "a.js", gzip: 51_000, firstRender: true },
+      { name: "b.js", gzip: 30_000, firstRender: false },
+    ];
+    expect(report(files).over).toHaveLength(2);
+    expect(report([{ name: "a.js", gzip: 40_000, firstRender: true }]).over).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+// Start-up in a plain browser: dev mode's start page, direct join by URL, the notice when dev mode is off; the dev platform.
+import { fireEvent, render, screen } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../../app/App.tsx";
+import { newRoomCode, participantIdFor, roomCode } from "../../app/platform/dev.ts";
+import { StartPage } from "../../app/views/StartPage.tsx";
+import "./support/setup.ts";
+
+// The real SDK waits for a Zoom client that happy-dom cannot be; a plain browser is what these tests are about.
+vi.mock("../../app/platform/zoom.ts", () => ({ detectZoom: async () => null }));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  history.replaceState(null, "", "/");
+});
+
+function stubServer(devMode: boolean) {
+  const calls: string[] = [];
+  vi.stubGlobal("fetch", async (url: string) => {
+    calls.push(String(url));
+    if (String(url).endsWith("/api/dev/status")) return new Response(JSON.stringify({ devMode }));
+    return new Response(JSON.stringify({ message: "no server here" }), { status: 500 });
+  });
+  return calls;
+}
+
+describe("start-up", () => {
+  it("shows the start page in dev mode", async () => {
+    stubServer(true);
+    render(<App baseUrl="http://local" />);
+    await screen.findByRole("button", { name: "Créer une salle" });
+    expect(screen.getByLabelText("Votre nom")).toBeTruthy();
+  });
+
+  it("asks to open the app inside Zoom when dev mode is off", async () => {
+    stubServer(false);
+    render(<App baseUrl="http://local" />);
+    await screen.findByRole("heading", { name: "Ouvrez Codev dans Zoom" });
+  });
+
+  it("joins directly from ?room=&name=, and says so when the server refuses", async () => {
+    const calls = stubServer(true);
+    history.replaceState(null, "", "/?room=abc-123&name=Zoé");
+    render(<App baseUrl="http://local" />);
+    await screen.findByText(/Impossible de rejoindre la salle : no server here/);
+    expect(calls).toContain("http://local/api/dev/session");
+  });
+});
+
+describe("start page", () => {
+  it("asks for a name, then creates a room with a fresh code as host", () => {
+    const onJoin = vi.fn();
+    render(<StartPage error={null} onJoin={onJoin} />);
+    fireEvent.click(screen.getByRole("button", { name: "Créer une salle" }));
+    expect(screen.getByRole("alert").textContent).toBe("Indiquez votre nom.");
+    fireEvent.input(screen.getByLabelText("Votre nom"), { target: { value: "Anna" } });
+    fireEvent.click(screen.getByRole("button", { name: "Créer une salle" }));
+    expect(onJoin).toHaveBeenCalledWith({
+      room: expect.stringMatching(/^[a-z0-9]{3}-[a-z0-9]{3}$/),
+      name: "Anna",
+      host: true,
+    });
+  });
+
+  it("joins a room by code, refusing a code that cannot be one", () => {
+    const onJoin = vi.fn();
+    render(<StartPage error={null} onJoin={onJoin} />);
+    fireEvent.input(screen.getByLabelText("Votre nom"), { target: { value: "Ben" } });
+    fireEvent.input(screen.getByLabelText("Code de la salle"), { target: { value: "pas un code!" } });
+    fireEvent.click(screen.getByRole("button", { name: "Rejoindre" }));
+    expect(screen.getByRole("alert").textContent).toMatch(/lettres minuscules/);
+    fireEvent.input(screen.getByLabelText("Code de la salle"), { target: { value: " ABC-123 " } });
+    fireEvent.click(screen.getByRole("button", { name: "Rejoindre" }));
+    expect(onJoin).toHaveBeenCalledWith({ room: "abc-123", name: "Ben", host: false });
+  });
+});
+
+describe("dev platform", () => {
+  it("keeps one participant id per room and name, so a reload is the same person and other tabs are others", () => {
+    const a = participantIdFor("abc", "Anna");
+    expect(participantIdFor("abc", "Anna")).toBe(a);
+    expect(participantIdFor("abc", "anna ")).toBe(a);
+    expect(participantIdFor("abc", "Ben")).not.toBe(a);
+    expect(participantIdFor("xyz", "Anna")).not.toBe(a);
+  });
+
+  it("makes readable room codes and accepts only valid ones", () => {
+    expect(roomCode(newRoomCode())).not.toBeNull();
+    expect(roomCode("Ab-1")).toBe("ab-1");
+    expect(roomCode("a b")).toBeNull();
+  });
+});
