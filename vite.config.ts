@@ -6,5 +6,24 @@ import { reportSize } from "./scripts/reportSize.ts";
 export default defineConfig({
   root: "app",
   plugins: [preact(), reportSize()],
-  build: { outDir: "../dist", emptyOutDir: true, target: "es2022", reportCompressedSize: false },
+  build: {
+    outDir: "../dist",
+    emptyOutDir: true,
+    target: "es2022",
+    reportCompressedSize: false,
+    // Zoom's embedded browser and current browsers preload modules natively; the polyfill would only add bytes.
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // One chunk for the live panel and the start page (both fetched at start-up anyway); small shared chunks
+        // would each cost their own overhead. English and the demo's simulation stay apart, fetched on demand.
+        manualChunks(id) {
+          if (id.includes("/protocol/sim/") || id.includes("/i18n/en.ts")) return null;
+          if (id.includes("/app/views/") || id.includes("/app/components/") || id.includes("/protocol/"))
+            return "panel";
+          return null;
+        },
+      },
+    },
+  },
 });

@@ -1,10 +1,12 @@
 // The panel's root: runs the start-up sequence and shows the screen it reaches.
 import { useEffect, useState } from "preact/hooks";
-import { t } from "./i18n/i18n.ts";
+import { lang, t } from "./i18n/i18n.ts";
+import { useObserve } from "./model/observable.ts";
 import { type Screen, startUp } from "./startUp.ts";
 
 export function App({ baseUrl }: { baseUrl: string }) {
   const [screen, setScreen] = useState<Screen>({ kind: "loading" });
+  useObserve(lang);
   useEffect(() => startUp(baseUrl, setScreen), [baseUrl]);
   switch (screen.kind) {
     case "loading":
@@ -16,8 +18,8 @@ export function App({ baseUrl }: { baseUrl: string }) {
     case "notInZoom":
       return <screen.start.NotInZoom />;
     case "start":
-      return <screen.start.StartPage error={screen.error} onJoin={screen.onJoin} />;
+      return <screen.start.StartPage error={screen.error} onJoin={screen.onJoin} onDemo={screen.onDemo} />;
     case "room":
-      return <screen.room.RoomView store={screen.store} onLeave={screen.onLeave} />;
+      return <screen.room.RoomView store={screen.store} onLeave={screen.onLeave} demo={screen.demo} />;
   }
 }

@@ -1,5 +1,6 @@
 // The start-up sequence: Zoom if the page runs inside it, else dev mode's start page or direct join, else a notice.
 import { t } from "./i18n/i18n.ts";
+import { type Demo, startDemo } from "./model/demo.ts";
 import type { RoomStore } from "./model/RoomStore.ts";
 import type { DevJoin } from "./platform/dev.ts";
 import type { Platform } from "./platform/Platform.ts";
@@ -11,17 +12,35 @@ export type StartModule = typeof import("./startEntry.ts");
 export type Screen =
   | { kind: "loading" }
   | { kind: "notInZoom"; start: StartModule }
-  | { kind: "start"; start: StartModule; error: string | null; onJoin: (join: DevJoin) => void }
-  | { kind: "room"; room: RoomModule; store: RoomStore; onLeave: (() => void) | null };
+  | {
+      kind: "start";
+      start: StartModule;
+      error: string | null;
+      onJoin: (join: DevJoin) => void;
+      onDemo: (name: string) => void;
+    }
+  | { kind: "room"; room: RoomModule; store: RoomStore; onLeave: (() => void) | null; demo: Demo | null };
 
 export function startUp(baseUrl: string, show: (screen: Screen) => void): () => void {
   // Fetched at once, in parallel with detecting the platform and asking for a session.
   const room = import("./roomEntry.ts");
   let start: StartModule | null = null;
   let current: RoomStore | null = null;
+  let demo: Demo | null = null;
 
   const showStart = (mod: StartModule, error: string | null) =>
-    show({ kind: "start", start: mod, error, onJoin: (join) => joinDev(mod, join) });
+    show({
+      kind: "start",
+      start: mod,
+      error,
+      onJoin: (join) => joinDev(mod, join),
+      onDemo: (name) => void runDemo(mod, name),
+    });
+
+  const failed = (e: unknown, key: "joinFailed" | "demoFailed") => {
+    const message = e instanceof Error ? e.message : String(e);
+    if (start) showStart(start, t(key, { message }));
+  };
 
   const enter = async (platform: Platform, label: string | null) => {
     show({ kind: "loading" });
@@ -29,10 +48,9 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
       const mod = await room;
       const store = await mod.openRoom(platform, baseUrl, label);
       current = store;
-      show({ kind: "room", room: mod, store, onLeave: platform.kind === "dev" ? leave : null });
+      show({ kind: "room", room: mod, store, onLeave: platform.kind === "dev" ? leave : null, demo });
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      if (start) showStart(start, t("joinFailed", { message }));
+      failed(e, "joinFailed");
     }
   };
 
@@ -43,7 +61,19 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
     void enter(mod.devPlatform(baseUrl, join), join.room);
   };
 
+  const runDemo = async (mod: StartModule, name: string) => {
+    show({ kind: "loading" });
+    try {
+      demo = await startDemo(baseUrl, `demo-${mod.newRoomCode()}`);
+      joinDev(mod, { room: demo.room, name, host: false });
+    } catch (e) {
+      failed(e, "demoFailed");
+    }
+  };
+
   const leave = () => {
+    demo?.stop();
+    demo = null;
     current?.close();
     current = null;
     history.replaceState(null, "", location.pathname);
@@ -63,5 +93,8 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
     showStart(mod, null);
   })();
 
-  return () => current?.close();
+  return () => {
+    demo?.stop();
+    current?.close();
+  };
 }

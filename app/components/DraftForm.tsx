@@ -4,6 +4,7 @@ import { useId } from "preact/hooks";
 import type { Command } from "../../protocol/commands.ts";
 import { t } from "../i18n/i18n.ts";
 import { draft } from "../model/drafts.ts";
+import { useObserve } from "../model/observable.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 import { useCommand } from "../model/useCommand.ts";
 import { Feedback } from "./Feedback.tsx";
@@ -25,6 +26,7 @@ interface Props {
 export function DraftForm(props: Props) {
   const { store, label, submitLabel, maxLength, multiline, toCommand } = props;
   const text = draft(props.draftKey);
+  useObserve(text);
   const control = useCommand(store);
   const id = useId();
   const submit = (e: Event) => {
@@ -48,7 +50,7 @@ export function DraftForm(props: Props) {
       control.clearError();
     },
   };
-  const waiting = control.pending ? (store.status.value === "open" ? t("sending") : t("sendLater")) : null;
+  const waiting = control.pending ? (store.status === "open" ? t("sending") : t("sendLater")) : null;
   return (
     <form class="draft-form" onSubmit={submit}>
       <label for={id}>{label}</label>

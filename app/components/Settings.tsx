@@ -1,10 +1,12 @@
 // The language and theme switches, visible on every screen.
 import { LANG_NAMES, LANGS, lang, setLang, t } from "../i18n/i18n.ts";
+import { useObserve } from "../model/observable.ts";
 import { setTheme, THEMES, type Theme, theme } from "../theme/theme.ts";
 
 const THEME_KEYS = { system: "themeSystem", light: "themeLight", dark: "themeDark" } as const;
 
 export function Settings() {
+  useObserve(lang, theme);
   return (
     <div class="settings">
       <fieldset class="segmented">

@@ -1,5 +1,5 @@
 // The current language (French by default, English on choice, remembered) and the one lookup every string goes through.
-import { signal } from "@preact/signals";
+import { Observable } from "../model/observable.ts";
 import { remembered } from "../model/remembered.ts";
 import { fr, type MessageKey, type Messages } from "./fr.ts";
 
@@ -17,7 +17,7 @@ function initialLang(): Lang {
   return saved === "en" || saved === "fr" ? saved : "fr";
 }
 
-export const lang = signal<Lang>(initialLang());
+export const lang = new Observable<Lang>(initialLang());
 
 /** Makes sure the table for this language is here; call before the first render. */
 export async function loadLang(next: Lang): Promise<void> {

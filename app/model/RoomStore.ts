@@ -1,25 +1,23 @@
-// The panel's reactive view of one room: the RoomConnection's state, status and presence as signals, plus command outcomes.
-import { computed, signal } from "@preact/signals";
+// The panel's view of one room: the RoomConnection's state, status and presence, observable as one, plus command outcomes.
 import type { ConnectionStatus, RoomConnection } from "../../protocol/client/RoomConnection.ts";
 import type { Command } from "../../protocol/commands.ts";
 import type { ErrorCode } from "../../protocol/errors.ts";
 import type { ServerMessage } from "../../protocol/messages.ts";
 import type { Participant, RoomState } from "../../protocol/model.ts";
+import { Observable } from "./observable.ts";
 
 export type Outcome = { ok: true } | { ok: false; code: ErrorCode };
 
 export class RoomStore {
-  readonly state = signal<RoomState | null>(null);
-  readonly status = signal<ConnectionStatus>("connecting");
-  readonly online = signal<readonly string[]>([]);
-  readonly unsent = signal(0);
-  readonly myId = signal<string | null>(null);
+  /** Fires on every change of anything below; the room's views re-render from it. */
+  readonly changes = new Observable(0);
+  state: RoomState | null = null;
+  status: ConnectionStatus = "connecting";
+  online: readonly string[] = [];
+  unsent = 0;
+  myId: string | null = null;
   /** Counts the room's time-up announcements, so views can signal each one. */
-  readonly timeUps = signal(0);
-  readonly me = computed<Participant | null>(() => {
-    const id = this.myId.value;
-    return this.state.value?.participants.find((p) => p.id === id) ?? null;
-  });
+  timeUps = 0;
   private readonly waiting = new Map<string, (outcome: Outcome) => void>();
   private readonly unsubscribe: Array<() => void> = [];
 
@@ -40,6 +38,10 @@ export class RoomStore {
     return id;
   }
 
+  get me(): Participant | null {
+    return this.state?.participants.find((p) => p.id === this.myId) ?? null;
+  }
+
   serverNow(): number {
     return this.connection.serverNow();
   }
@@ -56,11 +58,12 @@ export class RoomStore {
 
   private sync(): void {
     const c = this.connection;
-    this.state.value = c.state;
-    this.status.value = c.status;
-    this.online.value = c.online;
-    this.unsent.value = c.unacknowledged.length;
-    this.myId.value = c.participantId;
+    this.state = c.state;
+    this.status = c.status;
+    this.online = c.online;
+    this.unsent = c.unacknowledged.length;
+    this.myId = c.participantId;
+    this.changes.changed();
   }
 
   private receive(msg: ServerMessage): void {
@@ -75,7 +78,7 @@ export class RoomStore {
         if (msg.id !== undefined) this.settle(msg.id, { ok: false, code: msg.code });
         return;
       case "event":
-        if (msg.event.command.type === "timeUp") this.timeUps.value++;
+        if (msg.event.command.type === "timeUp") this.timeUps++;
         return;
       default:
         return;

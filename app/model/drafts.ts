@@ -1,12 +1,12 @@
 // Text being typed, kept per consultation and field outside the components, so it survives re-renders and phase changes.
-import { type Signal, signal } from "@preact/signals";
+import { Observable } from "./observable.ts";
 
-const drafts = new Map<string, Signal<string>>();
+const drafts = new Map<string, Observable<string>>();
 
-export function draft(key: string): Signal<string> {
+export function draft(key: string): Observable<string> {
   let d = drafts.get(key);
   if (!d) {
-    d = signal("");
+    d = new Observable("");
     drafts.set(key, d);
   }
   return d;

@@ -33,8 +33,7 @@ function watchWakeUps(store: RoomStore): void {
       hiddenAt = Date.now();
       return;
     }
-    if (store.status.value !== "open" || (hiddenAt > 0 && Date.now() - hiddenAt > SLEEP_MS))
-      store.connection.reconnectNow();
+    if (store.status !== "open" || (hiddenAt > 0 && Date.now() - hiddenAt > SLEEP_MS)) store.connection.reconnectNow();
   };
   window.addEventListener("online", onOnline);
   document.addEventListener("visibilitychange", onVisibility);

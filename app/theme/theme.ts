@@ -1,5 +1,5 @@
 // Light or dark theme: follows the system unless the person picks one, and the pick is remembered.
-import { signal } from "@preact/signals";
+import { Observable } from "../model/observable.ts";
 import { remembered } from "../model/remembered.ts";
 
 export const THEMES = ["system", "light", "dark"] as const;
@@ -7,12 +7,15 @@ export type Theme = (typeof THEMES)[number];
 
 const store = remembered("codev:theme");
 const saved = store.get();
-export const theme = signal<Theme>(saved === "light" || saved === "dark" ? saved : "system");
+export const theme = new Observable<Theme>(saved === "light" || saved === "dark" ? saved : "system");
+
+// One dark palette in the stylesheet, chosen here: the system's preference unless the person picked a theme.
+const systemDark = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
+systemDark?.addEventListener?.("change", () => applyTheme());
 
 export function applyTheme(): void {
-  const root = document.documentElement;
-  if (theme.value === "system") root.removeAttribute("data-theme");
-  else root.setAttribute("data-theme", theme.value);
+  const dark = theme.value === "dark" || (theme.value === "system" && systemDark?.matches === true);
+  document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
 }
 
 export function setTheme(next: Theme): void {

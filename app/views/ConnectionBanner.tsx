@@ -5,8 +5,8 @@ import type { RoomStore } from "../model/RoomStore.ts";
 const TEXT = { connecting: "statusConnecting", reconnecting: "statusReconnecting", closed: "statusClosed" } as const;
 
 export function ConnectionBanner({ store }: { store: RoomStore }) {
-  const status = store.status.value;
-  const unsent = store.unsent.value;
+  const status = store.status;
+  const unsent = store.unsent;
   return (
     <div class="connection" role="status" aria-live="polite">
       {status !== "open" && (

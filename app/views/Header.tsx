@@ -10,7 +10,7 @@ interface Props {
 }
 
 export function Header({ store, onLeave }: Props) {
-  const c = store.state.value?.consultation;
+  const c = store.state?.consultation;
   return (
     <header class="room-header">
       <div class="header-row">

@@ -2,11 +2,14 @@
 
 import { assertNever } from "../../protocol/errors.ts";
 import { isStep } from "../../protocol/model.ts";
-import { t } from "../i18n/i18n.ts";
+import { lang, t } from "../i18n/i18n.ts";
+import type { Demo } from "../model/demo.ts";
+import { useObserve } from "../model/observable.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 import type { ViewProps } from "../model/viewProps.ts";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
 import { Choice } from "./choice/Choice.tsx";
+import { DemoBanner } from "./DemoBanner.tsx";
 import { FollowUp } from "./FollowUp.tsx";
 import { Header } from "./Header.tsx";
 import { Lobby } from "./lobby/Lobby.tsx";
@@ -17,15 +20,18 @@ interface Props {
   store: RoomStore;
   /** Leaving is offered in dev mode only; inside Zoom the panel lives as long as the meeting. */
   onLeave: (() => void) | null;
+  demo?: Demo | null;
 }
 
-export function RoomView({ store, onLeave }: Props) {
-  const state = store.state.value;
-  const me = store.me.value;
+export function RoomView({ store, onLeave, demo }: Props) {
+  useObserve(store.changes, lang);
+  const state = store.state;
+  const me = store.me;
   return (
     <div class="room">
       <Header store={store} onLeave={onLeave} />
       <ConnectionBanner store={store} />
+      {demo && <DemoBanner demo={demo} />}
       <main class="room-main">
         {state && me ? (
           <PhaseView store={store} state={state} me={me} />

@@ -8,7 +8,7 @@ import { type DevJoin, newRoomCode, roomCode } from "../platform/dev.ts";
 interface Props {
   error: string | null;
   onJoin: (join: DevJoin) => void;
-  onDemo?: ((name: string) => void) | null;
+  onDemo: (name: string) => void;
 }
 
 export function StartPage({ error, onJoin, onDemo }: Props) {
@@ -80,7 +80,7 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
           </p>
         )}
       </form>
-      {onDemo && (
+      {
         <section class="panel" aria-labelledby="demo-title">
           <h2 id="demo-title">{t("demoTitle")}</h2>
           <p>{t("demoIntro")}</p>
@@ -88,7 +88,7 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
             {t("demoStart")}
           </button>
         </section>
-      )}
+      }
     </main>
   );
 }

@@ -42,6 +42,6 @@ describe("languages", () => {
     expect(document.documentElement.getAttribute("data-theme")).toBe("dark");
     expect(localStorage.getItem("codev:theme")).toBe("dark");
     fireEvent.change(screen.getByLabelText("Thème"), { target: { value: "system" } });
-    expect(document.documentElement.hasAttribute("data-theme")).toBe(false);
+    expect(document.documentElement.getAttribute("data-theme")).toBe("light");
   });
 });

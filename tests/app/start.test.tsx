@@ -50,7 +50,7 @@ describe("start-up", () => {
 describe("start page", () => {
   it("asks for a name, then creates a room with a fresh code as host", () => {
     const onJoin = vi.fn();
-    render(<StartPage error={null} onJoin={onJoin} />);
+    render(<StartPage error={null} onJoin={onJoin} onDemo={vi.fn()} />);
     fireEvent.click(screen.getByRole("button", { name: "Créer une salle" }));
     expect(screen.getByRole("alert").textContent).toBe("Indiquez votre nom.");
     fireEvent.input(screen.getByLabelText("Votre nom"), { target: { value: "Anna" } });
@@ -64,7 +64,7 @@ describe("start page", () => {
 
   it("joins a room by code, refusing a code that cannot be one", () => {
     const onJoin = vi.fn();
-    render(<StartPage error={null} onJoin={onJoin} />);
+    render(<StartPage error={null} onJoin={onJoin} onDemo={vi.fn()} />);
     fireEvent.input(screen.getByLabelText("Votre nom"), { target: { value: "Ben" } });
     fireEvent.input(screen.getByLabelText("Code de la salle"), { target: { value: "pas un code!" } });
     fireEvent.click(screen.getByRole("button", { name: "Rejoindre" }));

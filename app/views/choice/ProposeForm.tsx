@@ -3,12 +3,14 @@ import { LIMITS } from "../../../protocol/limits.ts";
 import { Feedback } from "../../components/Feedback.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { draft } from "../../model/drafts.ts";
+import { useObserve } from "../../model/observable.ts";
 import { useCommand } from "../../model/useCommand.ts";
 import { draftKey, type ViewProps } from "../../model/viewProps.ts";
 
 export function ProposeForm(view: ViewProps) {
   const title = draft(draftKey(view, "situationTitle"));
   const stakes = draft(draftKey(view, "situationStakes"));
+  useObserve(title, stakes);
   const control = useCommand(view.store);
   const submit = (e: Event) => {
     e.preventDefault();
@@ -48,7 +50,7 @@ export function ProposeForm(view: ViewProps) {
       </button>
       {control.pending && (
         <p class="hint" role="status">
-          {view.store.status.value === "open" ? t("sending") : t("sendLater")}
+          {view.store.status === "open" ? t("sending") : t("sendLater")}
         </p>
       )}
       <Feedback code={control.error} />

@@ -18,7 +18,7 @@ export function Lobby(view: ViewProps) {
         <div class="column">
           <ParticipantList
             state={view.state}
-            online={view.store.online.value}
+            online={view.store.online}
             meId={view.me.id}
             controls={animating ? (p) => <RoleControls view={view} person={p} /> : undefined}
           />

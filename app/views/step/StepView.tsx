@@ -27,7 +27,7 @@ export function StepView(props: ViewProps & { step: Step }) {
         <div class="column">
           <SituationCard {...view} />
           <NotepadSlot {...view} step={step} />
-          <ParticipantList state={view.state} online={view.store.online.value} meId={view.me.id} />
+          <ParticipantList state={view.state} online={view.store.online} meId={view.me.id} />
         </div>
       </div>
     </div>

@@ -29,7 +29,7 @@ export function Timer({ store, timer }: Props) {
   const running = timer.status === "running";
   const now = useNow(() => store.serverNow(), running ? 250 : null);
   // Reading timeUps re-renders on the room's announcement even when the local clock is a little behind.
-  const announced = store.timeUps.value > 0 && timer.status === "expired";
+  const announced = store.timeUps > 0 && timer.status === "expired";
   const left = remainingMs(timer, now);
   const up = timer.status === "expired" || (running && left === 0) || announced;
   const state = up ? "timeUp" : running ? "timerRunning" : timer.status === "paused" ? "timerPaused" : "timerIdle";

@@ -21,7 +21,7 @@ export async function group(room = new FakeRoom()): Promise<Group> {
   const ben = openPanel(room, "Ben");
   const dan = openPanel(room, "Dan");
   await waitFor(() => expect1(room.state.participants.length === 4));
-  for (const p of [anna, chloe, ben, dan]) await waitFor(() => expect1(p.store.state.value?.participants.length === 4));
+  for (const p of [anna, chloe, ben, dan]) await waitFor(() => expect1(p.store.state?.participants.length === 4));
   return { room, anna, chloe, ben, dan };
 }
 
@@ -46,7 +46,7 @@ export async function moveTo(g: Group, phase: Phase): Promise<void> {
     await act(g.anna, { type: "advance" });
   }
   for (const p of [g.anna, g.chloe, g.ben, g.dan]) {
-    await waitFor(() => expect1(p.store.state.value?.consultation.phase === phase));
+    await waitFor(() => expect1(p.store.state?.consultation.phase === phase));
   }
 }
 
