@@ -4,7 +4,7 @@ import { ErrorCode, reject } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
 import { animatorOf, isStep, type Participant, participant, Role, type RoomState } from "./model.ts";
 import { accept, type Context, type Result } from "./reducer.ts";
-import { cleanLine } from "./text.ts";
+import { clipLine } from "./text.ts";
 
 type RosterCommand = Extract<AnyCommand, { type: "join" | "rename" | "leave" | "assignRole" | "handOverAnimator" }>;
 
@@ -13,7 +13,7 @@ export function reduceRoster(state: RoomState, command: RosterCommand, ctx: Cont
     case "join":
       return join(state, command, ctx);
     case "rename": {
-      const name = cleanLine(command.name).slice(0, LIMITS.name);
+      const name = clipLine(command.name, LIMITS.name);
       const p = participant(state, command.participantId);
       if (!p) return reject(ErrorCode.notFound, "Unknown participant.");
       if (!name || name === p.name) return reject(ErrorCode.conflict, "Nothing to change.");
@@ -29,7 +29,7 @@ export function reduceRoster(state: RoomState, command: RosterCommand, ctx: Cont
 }
 
 function join(state: RoomState, command: Extract<AnyCommand, { type: "join" }>, ctx: Context): Result {
-  const name = cleanLine(command.name).slice(0, LIMITS.name);
+  const name = clipLine(command.name, LIMITS.name);
   if (!name) return reject(ErrorCode.invalid, "A name is required.");
   const existing = participant(state, command.participantId);
   if (existing) {

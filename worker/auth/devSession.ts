@@ -1,7 +1,7 @@
 // Dev mode: join a room by code and display name without Zoom; refused unless DEV_MODE is "true".
 import { Hono } from "hono";
 import * as v from "valibot";
-import { cleanLine, LIMITS } from "../../protocol/index.ts";
+import { clipLine, LIMITS } from "../../protocol/index.ts";
 import { devMode, type Env } from "../env.ts";
 import { issueSessionToken } from "./sessionToken.ts";
 
@@ -23,7 +23,7 @@ devSessionRoute.post("/session", async (c) => {
   const parsed = v.safeParse(DevJoinSchema, body);
   if (!parsed.success)
     return c.json({ error: "invalid", message: "Expected a room code (a-z, 0-9, -) and a name." }, 400);
-  const name = cleanLine(parsed.output.name).slice(0, LIMITS.name);
+  const name = clipLine(parsed.output.name, LIMITS.name);
   if (!name) return c.json({ error: "invalid", message: "A name is required." }, 400);
   const participantId = parsed.output.participantId ?? crypto.randomUUID();
   const session = {

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
-import { cleanLine, LIMITS } from "../../protocol/index.ts";
+import { clipLine, LIMITS } from "../../protocol/index.ts";
 import { type Env, zoomCredentials } from "../env.ts";
 import { isHostRole, meetingMember, roomIdForMeeting } from "./meetingRoom.ts";
 import { issueSessionToken } from "./sessionToken.ts";
@@ -56,7 +56,7 @@ zoomSessionRoute.post("/", bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
   const membership = meetingMember(verified.context);
   if (!membership.ok) return c.json(unauthorized(membership.reason), 401);
   const { member } = membership;
-  const name = cleanLine(parsed.output.name).slice(0, LIMITS.name);
+  const name = clipLine(parsed.output.name, LIMITS.name);
   if (!name) return c.json({ error: "invalid", message: "A screen name is required." }, 400);
   const session = {
     roomId: await roomIdForMeeting(member.meetingUuid),
