@@ -12,15 +12,9 @@ export function Settings() {
       <fieldset class="segmented">
         <legend class="sr-only">{t("language")}</legend>
         {LANGS.map((l) => (
-          <button
-            key={l}
-            type="button"
-            lang={l}
-            aria-pressed={lang.value === l}
-            onClick={() => setLang(l)}
-            aria-label={LANG_NAMES[l]}
-          >
+          <button key={l} type="button" lang={l} aria-pressed={lang.value === l} onClick={() => setLang(l)}>
             {l.toUpperCase()}
+            <span class="sr-only"> {LANG_NAMES[l]}</span>
           </button>
         ))}
       </fieldset>

@@ -18,18 +18,22 @@ export function Header({ store, onLeave }: Props) {
           {t("appName")}
           {store.label && <span class="room-label">{t("roomLabel", { code: store.label })}</span>}
         </p>
-        <Settings />
         {onLeave && (
           <button type="button" class="quiet" onClick={onLeave}>
             {t("leave")}
           </button>
         )}
       </div>
-      {c && (
+      <div class="header-row">
         <p class="header-sub">
-          {t("consultationNumber", { n: c.number })} · <PhaseLabel phase={c.phase} />
+          {c && (
+            <>
+              {t("consultationNumber", { n: c.number })} · <PhaseLabel phase={c.phase} />
+            </>
+          )}
         </p>
-      )}
+        <Settings />
+      </div>
     </header>
   );
 }

@@ -25,7 +25,7 @@ describe("languages", () => {
   it("switches the whole panel to English, keeps the step's method name, and remembers the choice", async () => {
     const g = await group();
     await moveTo(g, "presentation");
-    const [english] = g.ben.view.getAllByRole("button", { name: "English" });
+    const [english] = g.ben.view.getAllByRole("button", { name: "EN English" });
     if (!english) throw new Error("no language switch");
     fireEvent.click(english);
     await g.ben.view.findByRole("heading", { name: /Listen/ });
