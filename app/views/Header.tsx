@@ -1,5 +1,4 @@
-// The panel's header: app name, room, which consultation and phase, settings, and leaving (dev mode).
-import { isStep, type Phase, stepNumber } from "../../protocol/model.ts";
+// The panel's header: app name, room, which consultation of the meeting, settings, and leaving (dev mode).
 import { Settings } from "../components/Settings.tsx";
 import { t } from "../i18n/i18n.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
@@ -25,20 +24,9 @@ export function Header({ store, onLeave }: Props) {
         )}
       </div>
       <div class="header-row">
-        <p class="header-sub">
-          {c && (
-            <>
-              {t("consultationNumber", { n: c.number })} · <PhaseLabel phase={c.phase} />
-            </>
-          )}
-        </p>
+        <p class="header-sub">{c && t("consultationNumber", { n: c.number })}</p>
         <Settings />
       </div>
     </header>
   );
-}
-
-function PhaseLabel({ phase }: { phase: Phase }) {
-  if (isStep(phase)) return <>{t("stepOf", { n: stepNumber(phase) ?? 0 })}</>;
-  return <>{t(`phase_${phase}`)}</>;
 }

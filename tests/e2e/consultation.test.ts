@@ -13,6 +13,7 @@ import {
   see,
   seeAll,
   seePerson,
+  stepTitle,
   submit,
   tr,
 } from "./support/flow.ts";
@@ -117,7 +118,7 @@ describe("a whole consultation in the browser", () => {
     await seeAll(all, ["Depuis quand la tension dure-t-elle ?", "What did you already try?"]);
     await click(anna, "back");
     await click(anna, "confirm");
-    for (const p of all) await heading(p, "Exposé", 1).catch(() => heading(p, "Exposé (Presentation)", 1));
+    for (const p of all) await heading(p, stepTitle(p, "presentation"), 1);
     await click(anna, "next");
     await seeAll([chloe], ["What did you already try?"]);
     await click(anna, "next");

@@ -11,9 +11,9 @@ export function Banner(props: ViewProps & { step: Step }) {
   const names = (list: { name: string }[]) => (list.length ? list.map((p) => p.name).join(", ") : t("nobody"));
   return (
     <section class={`banner banner-${mine}`} aria-labelledby="banner-title">
+      <p class="banner-role">{t(`role_${me.role}`)}</p>
       <h2 id="banner-title" class="banner-title">
         {t(BANNER_KEYS[mine])}
-        <span class="banner-role"> · {t(`role_${me.role}`)}</span>
       </h2>
       <p class="guidance">{t(guidanceKey(step, me.role))}</p>
       {me.role === "scribe" && <p class="guidance">{t("scribeNote")}</p>}

@@ -5,7 +5,8 @@ import { STEP_NAMES } from "../../i18n/stepNames.ts";
 
 export function StepProgress({ step }: { step: Step }) {
   const n = stepNumber(step) ?? 0;
-  const gloss = t(`gloss_${step}`);
+  // The English gloss only where it says more than the method's own name.
+  const gloss = t(`gloss_${step}`) === STEP_NAMES[step] ? "" : t(`gloss_${step}`);
   return (
     <div class="step-head">
       <ol class="progress" aria-label={t("progress")}>

@@ -22,10 +22,11 @@ export function StepView(props: ViewProps & { step: Step }) {
       <AnimatorBar {...view} />
       <div class="columns">
         <div class="column">
-          <StepWork {...view} step={step} />
+          {/* The presentation is the situation itself; later steps keep it at the side. */}
+          {step === "presentation" ? <SituationCard {...view} /> : <StepWork {...view} step={step} />}
         </div>
         <div class="column">
-          <SituationCard {...view} />
+          {step !== "presentation" && <SituationCard {...view} />}
           <NotepadSlot {...view} step={step} />
           <ParticipantList state={view.state} online={view.store.online} meId={view.me.id} />
         </div>

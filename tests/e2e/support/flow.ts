@@ -66,6 +66,12 @@ export async function heading(p: Person, name: string | RegExp, level?: number):
   await p.page.getByRole("heading", opts).first().waitFor({ timeout: WAIT });
 }
 
+/** The step's heading as this person reads it: the method's name, with an English gloss where it adds something. */
+export function stepTitle(p: Person, step: Step): string {
+  const gloss = tr(p, `gloss_${step}`);
+  return gloss && gloss !== STEP_NAMES[step] ? `${STEP_NAMES[step]} (${gloss})` : STEP_NAMES[step];
+}
+
 /** Same step for all; the banner for each role; the timer; no serious accessibility violation; screenshots. */
 export async function checkStep(
   people: Person[],
@@ -75,8 +81,7 @@ export async function checkStep(
   shot: string,
 ): Promise<void> {
   for (const p of people) {
-    const gloss = tr(p, `gloss_${step}`);
-    await heading(p, gloss ? `${STEP_NAMES[step]} (${gloss})` : STEP_NAMES[step], 1);
+    await heading(p, stepTitle(p, step), 1);
     await see(p, tr(p, "stepOf", { n }));
     const banner = banners.get(p);
     if (!banner) throw new Error(`no banner expected for ${p.name}`);
