@@ -1,0 +1,95 @@
+// Builds the panel into a temporary folder and weighs each shipped file, raw and gzipped, against the budgets.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import { root } from "./server.ts";
+
+/** From DESIGN.md: gzip, Zoom SDK included. */
+export const BUDGETS = { firstRenderJsKb: 50, everythingKb: 75 };
+
+export interface ShippedFile {
+  file: string;
+  kind: "js" | "css" | "html" | "other";
+  rawBytes: number;
+  gzipBytes: number;
+  /** Loaded before the first render (entry script, its preloads, stylesheets). */
+  firstRender: boolean;
+}
+
+export interface BundleReport {
+  files: ShippedFile[];
+  firstRenderJsGzipKb: number;
+  firstRenderCssGzipKb: number;
+  everythingGzipKb: number;
+  withinBudget: { firstRenderJs: boolean; everything: boolean };
+}
+
+/** Builds with the project's vite config into a fresh folder (dist/ belongs to `npm run build`) and returns it. */
+export function buildPanel(): string {
+  const outDir = mkdtempSync(join(tmpdir(), "codev-bench-dist-"));
+  const vite = join(root, "node_modules", "vite", "bin", "vite.js");
+  const out = spawnSync(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (out.status !== 0) throw new Error(`the panel build failed:\n${out.stdout}\n${out.stderr}`);
+  return outDir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Assets the HTML loads up front: module scripts, module preloads and stylesheets. */
+function firstRenderAssets(html: string): Set<string> {
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const tag = m[0];
+    const ref = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    if (!ref) continue;
+    const isScript = tag.startsWith("<script");
+    const isPreload = /rel="(?:modulepreload|stylesheet)"/.test(tag);
+    if (isScript || isPreload) refs.add(ref.replace(/^\//, ""));
+  }
+  return refs;
+}
+
+export function weighPanel(distDir: string): BundleReport {
+  const html = readFileSync(join(distDir, "index.html"), "utf8");
+  const first = firstRenderAssets(html);
+  const kb = (bytes: number) => bytes / 1024;
+  const files: ShippedFile[] = filesUnder(distDir)
+    .filter((p) => !p.endsWith(".map"))
+    .map((path): ShippedFile => {
+      const file = relative(distDir, path);
+      const data = readFileSync(path);
+      const ext = extname(file).slice(1);
+      const kind: ShippedFile["kind"] = ext === "js" || ext === "css" || ext === "html" ? ext : "other";
+      return {
+        file,
+        kind,
+        rawBytes: data.length,
+        gzipBytes: gzipSync(data, { level: 9 }).length,
+        firstRender: file === "index.html" || first.has(file),
+      };
+    })
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const total = (pick: (f: ShippedFile) => boolean) => kb(files.filter(pick).reduce((n, f) => n + f.gzipBytes, 0));
+  const firstRenderJsGzipKb = total((f) => f.firstRender && f.kind === "js");
+  const everythingGzipKb = total((f) => f.kind === "js" || f.kind === "css" || f.kind === "html");
+  return {
+    files,
+    firstRenderJsGzipKb,
+    firstRenderCssGzipKb: total((f) => f.firstRender && f.kind === "css"),
+    everythingGzipKb,
+    withinBudget: {
+      firstRenderJs: firstRenderJsGzipKb <= BUDGETS.firstRenderJsKb,
+      everything: everythingGzipKb <= BUDGETS.everythingKb,
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// What every scenario gets from the run: where the server is, how to log, fresh room names, the config.
+import type { BenchConfig } from "./config.ts";
+import type { Inspector } from "./inspector.ts";
+
+export interface BenchContext {
+  baseUrl: string;
+  /** Process group of the server (wrangler and its workerd children). */
+  group: number;
+  config: BenchConfig;
+  inspector: Inspector | null;
+  /** The server's own CPU when nothing happens (% of one core), taken off before costing commands. */
+  idleServerCpu: number;
+  log: (line: string) => void;
+  /** A room-name prefix never used before in this run (rooms are never reused between scenarios). */
+  tag(prefix: string): string;
+}

@@ -1,0 +1,131 @@
+// npm run bench [-- --quick] [--port 8790]: starts a local server, measures the room against the echo floor, writes bench/results.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadSim } from "../simulate/loadSim.ts";
+import { buildPanel, weighPanel } from "./bundle.ts";
+import { benchConfig } from "./config.ts";
+import type { BenchContext } from "./context.ts";
+import { Inspector } from "./inspector.ts";
+import { machineInfo } from "./machine.ts";
+import { startCpuMeter } from "./procStats.ts";
+import { toMarkdown } from "./report.ts";
+import type { BenchResults } from "./results.ts";
+import { runScenarios } from "./scenarios.ts";
+import { root, startBenchServer } from "./server.ts";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    port: { type: "string" },
+    out: { type: "string" },
+    /** Keep the server's SQLite files in /dev/shm, to tell disk waits from the room's own work. */
+    "state-in-memory": { type: "boolean", default: false },
+  },
+});
+const config = benchConfig(values.quick);
+const outDir = values.out ?? join(root, "bench", "results");
+const started = performance.now();
+const log = (line: string) =>
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
+
+/** The first port of 8790-8799 nothing listens on (other local servers may hold some). */
+async function freePort(): Promise<number> {
+  if (values.port) return Number(values.port);
+  for (let port = 8790; port <= 8799; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error("no free port in 8790-8799");
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+}
+
+// Loaded first: it may re-run this script once with type transforms (see loadSim).
+const sim = await loadSim();
+const results: BenchResults = {
+  startedAt: new Date().toISOString(),
+  durationS: 0,
+  command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
+  mode: values.quick ? "quick" : "full",
+  machine: machineInfo(),
+  git: {
+    commit: git(["rev-parse", "--short", "HEAD"]),
+    dirty: git(["status", "--porcelain", "--", "worker", "protocol", "app"]) !== "",
+  },
+  config,
+  fanout: [],
+  ideas: null,
+  throughput: null,
+  storm: null,
+  memory: [],
+  profile: null,
+  bundle: null,
+  serverReloads: 0,
+  failures: [],
+};
+
+log(`${results.mode} run on ${results.machine.cores} cores, Node ${results.machine.node}`);
+const dist = buildPanel();
+results.bundle = weighPanel(dist);
+log(`panel built: first render ${results.bundle.firstRenderJsGzipKb.toFixed(1)} KB gzip JS`);
+const port = await freePort();
+const server = await startBenchServer({
+  port,
+  distDir: dist,
+  parentDir: values["state-in-memory"] ? "/dev/shm" : undefined,
+});
+log(`server on ${server.url} (process group ${server.group})`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the server`);
+    void server.stop().finally(() => process.exit(130));
+  });
+}
+const inspector = await Inspector.find(server.group, port);
+if (!inspector) log("no inspector found: no CPU profile or heap figures");
+const idle = startCpuMeter(server.group);
+await new Promise((r) => setTimeout(r, config.quick ? 1000 : 3000));
+const idleServerCpu = idle.stop().serverTotal;
+log(`server idle CPU ${idleServerCpu.toFixed(1)}% of a core`);
+let tags = 0;
+const nonce = Math.random().toString(36).slice(2, 6);
+const ctx: BenchContext = {
+  baseUrl: server.url,
+  group: server.group,
+  config,
+  inspector,
+  idleServerCpu,
+  log,
+  tag: (prefix) => `${prefix}${nonce}${tags++}`,
+};
+try {
+  await runScenarios(results, ctx, sim);
+} finally {
+  results.serverReloads = server.reloads();
+  inspector?.close();
+  await server.stop();
+  rmSync(dist, { recursive: true, force: true });
+}
+if (results.serverReloads > 0)
+  results.failures.push(`the server reloaded ${results.serverReloads} time(s) during the run`);
+results.durationS = (performance.now() - started) / 1000;
+const markdown = toMarkdown(results);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(outDir, "latest.md"), markdown);
+console.log(markdown);
+log(`wrote ${join(outDir, "latest.md")} and latest.json in ${results.durationS.toFixed(0)} s`);
+process.exit(results.failures.length > 0 ? 1 : 0);

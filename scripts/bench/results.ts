@@ -1,0 +1,30 @@
+// The shape of bench/results/latest.json: every figure of one run, with its runs, spread and conditions.
+import type { BundleReport } from "./bundle.ts";
+import type { BenchConfig } from "./config.ts";
+import type { CaseResult } from "./fanout.ts";
+import type { MachineInfo } from "./machine.ts";
+import type { MemoryReading } from "./memory.ts";
+import type { ProfileSummary } from "./profile.ts";
+import type { StormEchoRun, StormRun } from "./storm.ts";
+import type { ThroughputResult } from "./throughput.ts";
+
+export interface BenchResults {
+  startedAt: string;
+  durationS: number;
+  command: string;
+  mode: "quick" | "full";
+  machine: MachineInfo;
+  git: { commit: string; dirty: boolean };
+  config: BenchConfig;
+  fanout: CaseResult[];
+  ideas: CaseResult | null;
+  throughput: ThroughputResult | null;
+  storm: { room: StormRun[]; echo: StormEchoRun[]; harnessCpuMax: number } | null;
+  memory: MemoryReading[];
+  profile: { load: string; room: ProfileSummary | null; echo: ProfileSummary | null } | null;
+  bundle: BundleReport | null;
+  /** Reloads of the server during the run (must be 0: a reload drops every socket). */
+  serverReloads: number;
+  /** Scenarios that failed, with why. */
+  failures: string[];
+}
