@@ -74,7 +74,9 @@ export type SystemCommand =
   | { type: "rename"; participantId: string; name: string }
   | { type: "leave"; participantId: string; successorId: string | null }
   | { type: "timeUp" }
-  | { type: "loadFollowUp"; plans: import("./model.ts").PreviousPlan[] };
+  | { type: "loadFollowUp"; plans: import("./model.ts").PreviousPlan[] }
+  /** A consultation was deleted from the group's memory (by its client): the room drops whatever it holds of it. */
+  | { type: "forgetConsultation"; consultationId: string };
 
 export type AnyCommand = Command | SystemCommand;
 export const SYSTEM_ACTOR = "system";

@@ -6,6 +6,7 @@ import { participant, type RoomState } from "./model.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { reduceContent } from "./reduceContent.ts";
 import { reduceFlow } from "./reduceFlow.ts";
+import { forgetConsultation } from "./reduceForget.ts";
 import { reduceRoster } from "./reduceRoster.ts";
 
 /** What the room must do after an accepted command; data only, the room carries it out. */
@@ -44,7 +45,7 @@ export function reduce(state: RoomState, command: AnyCommand, ctx: Context): Out
 }
 
 function isSystemCommand(command: AnyCommand): command is SystemCommand {
-  return ["join", "rename", "leave", "timeUp", "loadFollowUp"].includes(command.type);
+  return ["join", "rename", "leave", "timeUp", "loadFollowUp", "forgetConsultation"].includes(command.type);
 }
 
 function reduceSystem(state: RoomState, command: AnyCommand, ctx: Context): Result {
@@ -57,6 +58,8 @@ function reduceSystem(state: RoomState, command: AnyCommand, ctx: Context): Resu
     case "timeUp":
     case "loadFollowUp":
       return reduceFlow(state, command, ctx);
+    case "forgetConsultation":
+      return forgetConsultation(state, command, ctx);
     default:
       return assertNever(command);
   }

@@ -61,6 +61,7 @@ export const SystemCommandSchema = v.variant("type", [
   v.object({ type: v.literal("leave"), participantId: str, successorId: nullableStr }),
   v.object({ type: v.literal("timeUp") }),
   v.object({ type: v.literal("loadFollowUp"), plans: v.array(previousPlan) }),
+  v.object({ type: v.literal("forgetConsultation"), consultationId: str }),
 ]);
 
 /** One accepted command as the room logged it: replaying events in order rebuilds the state. */

@@ -9,6 +9,11 @@ import type { Env } from "./env.ts";
 import { pagesRoute } from "./http/pages.ts";
 import { securityHeaders } from "./http/securityHeaders.ts";
 import { identityHeaders } from "./room/identity.ts";
+import { exportsRoute } from "./routes/exports.ts";
+import { groupsRoute } from "./routes/groups.ts";
+import { historyRoute } from "./routes/history.ts";
+import { meetingGroupRoute } from "./routes/meetingGroup.ts";
+import { scheduled } from "./scheduled.ts";
 
 export { EchoRoom } from "./bench/EchoRoom.ts";
 export { Room } from "./room/Room.ts";
@@ -23,6 +28,10 @@ app.route("/api/dev", devSessionRoute);
 app.route("/api/session", zoomSessionRoute);
 app.route("/api/zoom", zoomInstallRoute);
 app.route("/api/bench", echoRoute);
+app.route("/api/groups", groupsRoute);
+app.route("/api/groups", historyRoute);
+app.route("/api/meeting", meetingGroupRoute);
+app.route("/api/me", exportsRoute);
 
 app.get("/api/rooms/:roomId/ws", async (c) => {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
@@ -49,4 +58,5 @@ app.route("/", pagesRoute);
 
 export default {
   fetch: app.fetch,
+  scheduled,
 } satisfies ExportedHandler<Env>;

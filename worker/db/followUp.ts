@@ -1,18 +1,22 @@
-// Loads the previous action plan(s) a fresh room shows in its follow-up phase; a small seam the group memory extends.
+// Loads the open action plans a room shows in its follow-up phase: every earlier client's plan of the group still open.
 import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import * as v from "valibot";
-import { ACTION_STATUSES, type PreviousPlan } from "../../protocol/index.ts";
+import type { PreviousPlan } from "../../protocol/index.ts";
+import { isOpenPlan, plansOf } from "./plans.ts";
 import type { MeetingInfo } from "./results.ts";
-import { actionItems, consultations, followUpReports, meetings } from "./schema.ts";
+import { consultations, meetings } from "./schema.ts";
 
 export type FollowUpLoader = (meeting: MeetingInfo) => Promise<PreviousPlan[]>;
 
-const StatusSchema = v.picklist(ACTION_STATUSES);
+/** A follow-up is a few minutes per plan; more than this would not be heard in one meeting. */
+export const MAX_FOLLOW_UP_PLANS = 10;
+/** How far back the history is searched for open plans (a year of monthly meetings, several consultations each). */
+const SCANNED_CONSULTATIONS = 60;
 
 /**
- * The most recent closed consultation with a client from another meeting of the same group (or, while the room
- * knows no group, of the same Zoom meeting series), with each action's latest reported status.
+ * Closed consultations with a client from the group's other meetings (or, while the room has no group, from other
+ * rooms of the same Zoom meeting id or dev room code), newest first, whose plan still has an open or in-progress
+ * action; each action carries its latest reported status.
  */
 export async function loadPreviousPlans(d1: D1Database, meeting: MeetingInfo): Promise<PreviousPlan[]> {
   const db = drizzle(d1);
@@ -20,7 +24,7 @@ export async function loadPreviousPlans(d1: D1Database, meeting: MeetingInfo): P
     meeting.groupId !== null
       ? eq(meetings.groupId, meeting.groupId)
       : eq(meetings.zoomMeetingId, meeting.zoomMeetingId);
-  const [previous] = await db
+  const candidates = await db
     .select({
       id: consultations.id,
       clientName: consultations.clientName,
@@ -38,30 +42,23 @@ export async function loadPreviousPlans(d1: D1Database, meeting: MeetingInfo): P
       ),
     )
     .orderBy(desc(consultations.closedAt))
-    .limit(1);
-  if (!previous) return [];
-  const [actions, reports] = await Promise.all([
-    db.select().from(actionItems).where(eq(actionItems.consultationId, previous.id)).orderBy(actionItems.at),
-    db.select().from(followUpReports).where(eq(followUpReports.consultationId, previous.id)),
-  ]);
-  const reported = new Map(reports.map((r) => [r.actionId, r.status]));
-  return [
-    {
-      consultationId: previous.id,
-      clientName: previous.clientName ?? "",
-      clientUserId: previous.clientUserId,
-      request: previous.request ?? "",
-      actions: actions.map((a) => ({
-        id: a.id,
-        text: a.text,
-        dueDate: a.dueDate,
-        status: statusOf(reported.get(a.id) ?? a.status),
-      })),
-    },
-  ];
-}
-
-function statusOf(raw: string) {
-  const parsed = v.safeParse(StatusSchema, raw);
-  return parsed.success ? parsed.output : "open";
+    .limit(SCANNED_CONSULTATIONS);
+  const plans = await plansOf(
+    db,
+    candidates.map((c) => c.id),
+  );
+  const open: PreviousPlan[] = [];
+  for (const c of candidates) {
+    const actions = plans.get(c.id) ?? [];
+    if (!isOpenPlan(actions)) continue;
+    open.push({
+      consultationId: c.id,
+      clientName: c.clientName ?? "",
+      clientUserId: c.clientUserId,
+      request: c.request ?? "",
+      actions: actions.map((a) => ({ id: a.id, text: a.text, dueDate: a.dueDate, status: a.status })),
+    });
+    if (open.length === MAX_FOLLOW_UP_PLANS) break;
+  }
+  return open;
 }

@@ -9,7 +9,10 @@ export const groups = sqliteTable("groups", {
   name: text("name").notNull(),
   mission: text("mission"),
   charter: text("charter"),
+  /** Months a consultation is kept after it closed; null keeps everything. Enforced by the scheduled purge. */
   retentionMonths: integer("retention_months"),
+  /** User id of whoever created the group: they (and the animator of a meeting of the group) may delete it. */
+  createdBy: text("created_by"),
   createdAt: ms("created_at").notNull(),
 });
 
@@ -21,9 +24,37 @@ export const groupMembers = sqliteTable(
       .references(() => groups.id, { onDelete: "cascade" }),
     userId: text("user_id").notNull(),
     displayName: text("display_name").notNull(),
+    addedAt: ms("added_at"),
+    /** The meeting (room id) whose joining made this person a member; detaching that meeting undoes it. */
+    addedInMeeting: text("added_in_meeting"),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_members_user").on(t.userId)],
 );
+
+/**
+ * How a later meeting is recognised as the group's: a series key (see docs/memory.md) names the group it was last
+ * attached to. Only keys the server derives from verified sessions are stored.
+ */
+export const groupSeries = sqliteTable(
+  "group_series",
+  {
+    seriesKey: text("series_key").primaryKey(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [index("group_series_group").on(t.groupId)],
+);
+
+/**
+ * Ids of deleted or purged consultations. A trigger refuses to insert them again, so a results delivery still in
+ * flight when a consultation is deleted cannot bring it back. Ids only: nothing personal is kept.
+ */
+export const deletedConsultations = sqliteTable("deleted_consultations", {
+  id: text("id").primaryKey(),
+  at: ms("at").notNull(),
+});
 
 /** One live room per meeting; the room id is derived from the meeting on the server. */
 export const meetings = sqliteTable(
@@ -82,7 +113,10 @@ export const participants = sqliteTable(
     name: text("name").notNull(),
     role: text("role").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consultationId, t.participantId] })],
+  (t) => [
+    primaryKey({ columns: [t.consultationId, t.participantId] }),
+    index("participants_participant").on(t.participantId),
+  ],
 );
 
 export const situations = sqliteTable(
@@ -127,12 +161,13 @@ const authoredColumns = () => ({
 
 export const questions = sqliteTable("questions", authoredColumns(), (t) => [
   index("questions_consultation").on(t.consultationId),
+  index("questions_author").on(t.authorId),
 ]);
 
 export const ideas = sqliteTable(
   "ideas",
   { ...authoredColumns(), marked: integer("marked", { mode: "boolean" }).notNull() },
-  (t) => [index("ideas_consultation").on(t.consultationId)],
+  (t) => [index("ideas_consultation").on(t.consultationId), index("ideas_author").on(t.authorId)],
 );
 
 export const actionItems = sqliteTable(
@@ -151,6 +186,7 @@ export const actionItems = sqliteTable(
 
 export const learnings = sqliteTable("learnings", authoredColumns(), (t) => [
   index("learnings_consultation").on(t.consultationId),
+  index("learnings_author").on(t.authorId),
 ]);
 
 /**

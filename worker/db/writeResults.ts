@@ -1,7 +1,8 @@
 // Stores one consultation's results in D1 in one batch (a transaction); idempotent, so an outbox retry never doubles rows.
-import { eq, getTableColumns, type Table } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
+import { chunks } from "./chunks.ts";
 import type { ConsultationResults } from "./results.ts";
 import {
   actionItems,
@@ -15,9 +16,6 @@ import {
   situations,
   situationVotes,
 } from "./schema.ts";
-
-/** D1 refuses statements with more bound parameters than this. */
-const D1_MAX_PARAMS = 100;
 
 /**
  * The meeting row is created once; the consultation row is upserted by id; its child rows are replaced as a whole,
@@ -54,14 +52,17 @@ export async function writeResults(d1: D1Database, r: ConsultationResults): Prom
         }),
     ),
   ];
-  await db.batch([db.insert(meetings).values(r.meeting).onConflictDoNothing(), ...statements]);
+  try {
+    await db.batch([db.insert(meetings).values(r.meeting).onConflictDoNothing(), ...statements]);
+  } catch (err) {
+    // The consultation was deleted while these results were on their way: nothing is to be stored, and retrying
+    // could never succeed (see the deleted_consultations trigger).
+    if (isDeletedRefusal(err)) return;
+    throw err;
+  }
 }
 
-/** Splits rows so that no single insert exceeds D1's bound-parameter limit. */
-function chunks<T>(table: Table, rows: T[]): T[][] {
-  const perRow = Object.keys(getTableColumns(table)).length;
-  const size = Math.max(1, Math.floor(D1_MAX_PARAMS / perRow));
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
+function isDeletedRefusal(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${err.cause instanceof Error ? err.cause.message : ""}` : "";
+  return text.includes("consultation deleted");
 }

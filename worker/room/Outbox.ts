@@ -82,6 +82,16 @@ export class Outbox {
     }
   }
 
+  /** A deleted consultation's results must never reach D1, whatever its sequence number. */
+  drop(consultationId: string): void {
+    this.sql.exec("DELETE FROM outbox WHERE consultation_id = ?", consultationId);
+  }
+
+  /** The meeting's group was deleted: none of its waiting results has anywhere to go. */
+  dropAll(): void {
+    this.sql.exec("DELETE FROM outbox");
+  }
+
   private remove(consultationId: string, seq: number): void {
     this.sql.exec("DELETE FROM outbox WHERE consultation_id = ? AND seq = ?", consultationId, seq);
   }

@@ -1,6 +1,6 @@
 // The room Durable Object: one meeting's live consultation; its sockets hibernate, its state lives in its SQLite.
 import { DurableObject } from "cloudflare:workers";
-import { assertNever, type ClientMessage, ErrorCode } from "../../protocol/index.ts";
+import { assertNever, type ClientMessage, ErrorCode, participant, type Role } from "../../protocol/index.ts";
 import { type FollowUpLoader, loadPreviousPlans } from "../db/followUp.ts";
 import type { ResultsWriter } from "../db/results.ts";
 import { writeResults } from "../db/writeResults.ts";
@@ -11,8 +11,10 @@ import { handleBinaryFrame } from "./binaryFrames.ts";
 import { handleCommand } from "./command.ts";
 import { handleDeparture } from "./departure.ts";
 import { decodeFrame } from "./frames.ts";
+import { type AttachOutcome, attachGroup, dropGroup, forgetConsultation } from "./groupLink.ts";
 import { displayName, handleHello } from "./hello.ts";
 import { identityFrom } from "./identity.ts";
+import { d1MemorySeam, type MemorySeam } from "./memorySeam.ts";
 import { Outbox } from "./Outbox.ts";
 import { PendingLeaves } from "./PendingLeaves.ts";
 import { RateLimiter } from "./RateLimiter.ts";
@@ -28,6 +30,7 @@ export class Room extends DurableObject<Env> {
    */
   resultsWriter: ResultsWriter = (results) => writeResults(this.env.DB, results);
   followUpLoader: FollowUpLoader = (meeting) => loadPreviousPlans(this.env.DB, meeting);
+  memory: MemorySeam = d1MemorySeam(() => this.env.DB);
   readonly tuning: RoomTuning = { ...DEFAULT_TUNING };
   private readonly store: RoomStore;
   private readonly outbox: Outbox;
@@ -101,6 +104,33 @@ export class Room extends DurableObject<Env> {
     await runAlarm(this.room);
   }
 
+  // RPC from the Worker's group-memory routes, which have verified the caller's session for this very room.
+
+  /** The caller's role in the live room, or null when they have not joined it. */
+  async roleOf(participantId: string): Promise<Role | null> {
+    if (!this.store.hasState()) return null;
+    return participant(this.store.state(), participantId)?.role ?? null;
+  }
+
+  /** The group this meeting belongs to, or null. */
+  async groupId(): Promise<string | null> {
+    return this.store.meeting()?.groupId ?? null;
+  }
+
+  async attachGroup(groupId: string | null, callerId: string): Promise<AttachOutcome> {
+    if (!this.store.hasState()) return { ok: false, code: "forbidden" };
+    return attachGroup(this.room, groupId, callerId);
+  }
+
+  /** A consultation was deleted from the memory; true when this room held something of it. */
+  async forgetConsultation(consultationId: string): Promise<boolean> {
+    return forgetConsultation(this.room, consultationId);
+  }
+
+  async dropGroup(groupId: string, consultationIds: string[]): Promise<void> {
+    if (this.store.hasState()) await dropGroup(this.room, groupId, consultationIds);
+  }
+
   private async dispatch(ws: WebSocket, att: SocketAttachment, msg: ClientMessage): Promise<void> {
     switch (msg.type) {
       case "hello":
@@ -152,6 +182,7 @@ export class Room extends DurableObject<Env> {
       tuning: this.tuning,
       resultsWriter: this.resultsWriter,
       followUpLoader: this.followUpLoader,
+      memory: this.memory,
     };
   }
 }

@@ -73,6 +73,13 @@ export class RoomStore {
     return parsed.success ? parsed.output : null;
   }
 
+  /** The group the meeting belongs to, once the animator attached it or the memory recognised it. */
+  setGroup(groupId: string | null): void {
+    const meeting = this.meeting();
+    if (!meeting) return;
+    this.sql.exec("UPDATE meta SET value = ? WHERE key = 'meeting'", JSON.stringify({ ...meeting, groupId }));
+  }
+
   hasState(): boolean {
     return this.cached !== null || this.sql.exec("SELECT 1 FROM state WHERE id = 1").toArray().length > 0;
   }

@@ -11,6 +11,7 @@ import {
 import { applySystem } from "./applyCommand.ts";
 import { type SocketAttachment, writeAttachment } from "./attachment.ts";
 import { watchAnimator } from "./departure.ts";
+import { memberJoined } from "./groupLink.ts";
 import type { RoomContext } from "./roomContext.ts";
 import { broadcast, closeQuietly, onlineIds, presenceFrame, sendError, sendRaw } from "./sockets.ts";
 import { scheduleWakeUp } from "./wakeUp.ts";
@@ -43,6 +44,7 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
   else broadcast(room.ctx, presenceFrame(online));
   if (room.leaves.cancel(att.participantId)) await scheduleWakeUp(room);
   await watchAnimator(room, online);
+  if (joined) await memberJoined(room, att);
   if (fresh && joined) await loadFollowUp(room);
 }
 

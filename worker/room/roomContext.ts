@@ -3,6 +3,7 @@ import type { FollowUpLoader } from "../db/followUp.ts";
 import type { ResultsWriter } from "../db/results.ts";
 import type { Outbox } from "./Outbox.ts";
 import type { PendingLeaves } from "./PendingLeaves.ts";
+import type { MemorySeam } from "./memorySeam.ts";
 import type { RoomStore } from "./RoomStore.ts";
 import type { RoomTuning } from "./tuning.ts";
 
@@ -14,4 +15,5 @@ export interface RoomContext {
   readonly tuning: RoomTuning;
   readonly resultsWriter: ResultsWriter;
   readonly followUpLoader: FollowUpLoader;
+  readonly memory: MemorySeam;
 }

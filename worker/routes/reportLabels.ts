@@ -1,0 +1,66 @@
+// The report's headings and words in the panel's two languages (the report follows the reader's language).
+import type { ActionStatus } from "../../protocol/index.ts";
+
+export const REPORT_LANGS = ["fr", "en"] as const;
+export type ReportLang = (typeof REPORT_LANGS)[number];
+
+interface Labels {
+  title: string;
+  group: string;
+  client: string;
+  date: string;
+  format: string;
+  situation: string;
+  request: string;
+  markedIdeas: string;
+  otherIdeas: string;
+  actionPlan: string;
+  learnings: string;
+  notes: string;
+  due: string;
+  followUp: string;
+  none: string;
+  unknown: string;
+  status: Record<ActionStatus, string>;
+}
+
+export const REPORT_LABELS: Record<ReportLang, Labels> = {
+  fr: {
+    title: "Consultation",
+    group: "Groupe :",
+    client: "Client :",
+    date: "Date :",
+    format: "Format :",
+    situation: "Situation",
+    request: "Demande",
+    markedIdeas: "Idées retenues par le client",
+    otherIdeas: "Autres idées",
+    actionPlan: "Plan d'action",
+    learnings: "Apprentissages",
+    notes: "Notes",
+    due: "échéance",
+    followUp: "Retour :",
+    none: "Aucun élément",
+    unknown: "inconnu",
+    status: { open: "à faire", inProgress: "en cours", done: "fait", dropped: "abandonné" },
+  },
+  en: {
+    title: "Consultation",
+    group: "Group:",
+    client: "Client:",
+    date: "Date:",
+    format: "Format:",
+    situation: "Situation",
+    request: "Request",
+    markedIdeas: "Ideas the client kept",
+    otherIdeas: "Other ideas",
+    actionPlan: "Action plan",
+    learnings: "Learnings",
+    notes: "Notes",
+    due: "due",
+    followUp: "Follow-up:",
+    none: "Nothing recorded",
+    unknown: "unknown",
+    status: { open: "to do", inProgress: "in progress", done: "done", dropped: "dropped" },
+  },
+};

@@ -1,0 +1,62 @@
+// A consultation's report as Markdown: request, marked and other ideas, action plan with follow-up, learnings, notes.
+import type { ConsultationDetail } from "../db/consultationDetail.ts";
+import { escapeBlock, escapeLine } from "./markdown.ts";
+import { REPORT_LABELS, type ReportLang } from "./reportLabels.ts";
+
+/** Dates as ISO days in UTC, the same in every language and time zone. */
+export function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: ReportLang): string {
+  const L = REPORT_LABELS[lang];
+  const out: string[] = [];
+  const client = d.clientName ? escapeLine(d.clientName) : L.unknown;
+  out.push(`# ${L.title} — ${client} — ${isoDay(d.startedAt)}`, "");
+  out.push(`**${L.group}** ${escapeLine(groupName)}  `);
+  out.push(`**${L.client}** ${client}  `);
+  out.push(`**${L.date}** ${isoDay(d.startedAt)}  `);
+  out.push(`**${L.format}** ${escapeLine(d.format)}`, "");
+  if (d.situation) {
+    out.push(`## ${L.situation}`, "", `**${escapeLine(d.situation.title)}**  `, escapeBlock(d.situation.stakes), "");
+  }
+  out.push(`## ${L.request}`, "", d.request ? escapeBlock(d.request) : `*${L.none}*`, "");
+  section(out, L.markedIdeas, d.markedIdeas.map(authoredItem), L.none);
+  section(out, L.otherIdeas, d.otherIdeas.map(authoredItem), L.none);
+  section(
+    out,
+    L.actionPlan,
+    d.actions.map((a) => {
+      const box = a.status === "done" ? "[x]" : "[ ]";
+      const due = a.dueDate ? ` (${L.due} ${escapeLine(a.dueDate)})` : "";
+      const note = a.note ? `  \n  ${L.followUp} ${escapeBlock(a.note, "  ")}` : "";
+      return `- ${box} ${escapeBlock(a.text, "  ")}${due} — ${L.status[a.status]}${note}`;
+    }),
+    L.none,
+  );
+  section(
+    out,
+    L.learnings,
+    d.learnings.map((l) => `- **${escapeLine(l.authorName)}** : ${escapeBlock(l.text, "  ")}`),
+    L.none,
+  );
+  out.push(`## ${L.notes}`, "", d.notes?.trim() ? notesBlock(d.notes) : `*${L.none}*`, "");
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function authoredItem(i: { text: string; authorName: string }): string {
+  return `- ${escapeBlock(i.text, "  ")} — *${escapeLine(i.authorName)}*`;
+}
+
+function section(out: string[], title: string, items: string[], none: string): void {
+  out.push(`## ${title}`, "", ...(items.length > 0 ? items : [`*${none}*`]), "");
+}
+
+/** The note pad keeps its paragraphs: blank lines separate them, every line escaped. */
+function notesBlock(notes: string): string {
+  return notes
+    .split(/\n\s*\n/)
+    .map((p) => escapeBlock(p))
+    .filter((p) => p !== "")
+    .join("\n\n");
+}
