@@ -1,9 +1,9 @@
 // What the room's handlers share: the Durable Object's state, its SQLite-backed stores and its replaceable seams.
 import type { FollowUpLoader } from "../db/followUp.ts";
 import type { ResultsWriter } from "../db/results.ts";
+import type { MemorySeam } from "./memorySeam.ts";
 import type { Outbox } from "./Outbox.ts";
 import type { PendingLeaves } from "./PendingLeaves.ts";
-import type { MemorySeam } from "./memorySeam.ts";
 import type { RoomStore } from "./RoomStore.ts";
 import type { RoomTuning } from "./tuning.ts";
 
