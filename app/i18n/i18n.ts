@@ -33,7 +33,9 @@ export async function setLang(next: Lang): Promise<void> {
 
 /** The string for this key in the current language, with `{name}` placeholders filled from params. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = (TABLES[lang.value] ?? fr)[key];
+  const raw = (TABLES[lang.value] ?? fr)[key];
+  // French typography: a no-break space before two-part punctuation, so "?" never starts a line alone.
+  const text = lang.value === "fr" ? raw.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0") : raw;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -45,3 +45,10 @@ describe("languages", () => {
     expect(document.documentElement.getAttribute("data-theme")).toBe("light");
   });
 });
+
+describe("French typography", () => {
+  it("keeps two-part punctuation on the line of the word before it", () => {
+    expect(t("formatIs", { name: "Flash" })).toBe("Format\u00a0: Flash");
+    expect(t("requestWas", { text: "a : b" })).toBe("Demande\u00a0: a : b");
+  });
+});
