@@ -38,7 +38,13 @@ export interface ConsultationResults {
 /** Writes the results of one consultation; throws when they could not be stored (the outbox retries). */
 export type ResultsWriter = (results: ConsultationResults) => Promise<void>;
 
-export function resultsOf(state: RoomState, meeting: MeetingInfo, now: number): ConsultationResults {
+/** notepadText is the consultation's shared note pad, which lives beside the state rather than in it. */
+export function resultsOf(
+  state: RoomState,
+  meeting: MeetingInfo,
+  now: number,
+  notepadText: string | null = null,
+): ConsultationResults {
   const c = state.consultation;
   const nameOf = (id: string) => state.participants.find((p) => p.id === id)?.name ?? "";
   const consultationId = c.id;
@@ -67,7 +73,7 @@ export function resultsOf(state: RoomState, meeting: MeetingInfo, now: number): 
       clientParticipantId: c.clientId,
       clientName: c.clientId === null ? null : nameOf(c.clientId),
       requestText: c.request?.text ?? null,
-      notepadText: null,
+      notepadText,
       startedAt: c.startedAt,
       closedAt: c.closedAt,
       updatedAt: now,

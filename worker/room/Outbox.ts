@@ -57,8 +57,16 @@ export class Outbox {
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox").one().n;
   }
 
-  /** Delivers every due snapshot; a failure keeps the row and schedules its retry with exponential backoff. */
-  async deliver(meeting: MeetingInfo, write: ResultsWriter, now: number): Promise<void> {
+  /**
+   * Delivers every due snapshot; a failure keeps the row and schedules its retry with exponential backoff. The note
+   * pad's text is read at delivery, so it is as fresh as the room holds it.
+   */
+  async deliver(
+    meeting: MeetingInfo,
+    write: ResultsWriter,
+    now: number,
+    notepadText: (consultationId: string) => string | null = () => null,
+  ): Promise<void> {
     const due = this.sql
       .exec<OutboxRow>(
         "SELECT consultation_id, seq, state_json, attempts FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at",
@@ -74,7 +82,7 @@ export class Outbox {
         continue;
       }
       try {
-        await write(resultsOf(state.output, meeting, now));
+        await write(resultsOf(state.output, meeting, now, notepadText(row.consultation_id)));
         this.remove(row.consultation_id, row.seq);
       } catch (err) {
         this.retryLater(row, now, err);

@@ -15,6 +15,9 @@ import { type AttachOutcome, attachGroup, dropGroup, forgetConsultation } from "
 import { displayName, handleHello } from "./hello.ts";
 import { identityFrom } from "./identity.ts";
 import { d1MemorySeam, type MemorySeam } from "./memorySeam.ts";
+import { clearPresenceOf } from "./notepadAwareness.ts";
+import { NotepadPresence } from "./notepadPresence.ts";
+import { NotepadStore } from "./notepadStore.ts";
 import { Outbox } from "./Outbox.ts";
 import { PendingLeaves } from "./PendingLeaves.ts";
 import { RateLimiter } from "./RateLimiter.ts";
@@ -35,6 +38,8 @@ export class Room extends DurableObject<Env> {
   private readonly store: RoomStore;
   private readonly outbox: Outbox;
   private readonly leaves: PendingLeaves;
+  private readonly notepad: NotepadStore;
+  private readonly notepadPresence: NotepadPresence;
   private readonly limiter = new RateLimiter();
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -42,6 +47,8 @@ export class Room extends DurableObject<Env> {
     this.store = new RoomStore(ctx.storage.sql, this.tuning);
     this.outbox = new Outbox(ctx.storage.sql, this.tuning);
     this.leaves = new PendingLeaves(ctx.storage.sql);
+    this.notepad = new NotepadStore(ctx.storage, this.tuning);
+    this.notepadPresence = new NotepadPresence(ctx.storage.sql);
   }
 
   /** The Worker forwards only upgrades it has authenticated, with the verified identity in headers. */
@@ -170,6 +177,7 @@ export class Room extends DurableObject<Env> {
     } catch {
       // A socket that can no longer hold an attachment is excluded by its connId below anyway.
     }
+    clearPresenceOf(this.room, att.connId);
     await handleDeparture(this.room, att);
   }
 
@@ -179,6 +187,8 @@ export class Room extends DurableObject<Env> {
       store: this.store,
       outbox: this.outbox,
       leaves: this.leaves,
+      notepad: this.notepad,
+      notepadPresence: this.notepadPresence,
       tuning: this.tuning,
       resultsWriter: this.resultsWriter,
       followUpLoader: this.followUpLoader,

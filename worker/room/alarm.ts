@@ -10,7 +10,7 @@ export async function runAlarm(room: RoomContext): Promise<void> {
   await timeUpIfDue(room, now);
   await handOverFromAbsentAnimators(room, now);
   const meeting = room.store.meeting();
-  if (meeting) await room.outbox.deliver(meeting, room.resultsWriter, now);
+  if (meeting) await room.outbox.deliver(meeting, room.resultsWriter, now, (id) => room.notepad.textOf(id));
   await scheduleWakeUp(room);
 }
 

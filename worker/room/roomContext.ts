@@ -2,6 +2,8 @@
 import type { FollowUpLoader } from "../db/followUp.ts";
 import type { ResultsWriter } from "../db/results.ts";
 import type { MemorySeam } from "./memorySeam.ts";
+import type { NotepadPresence } from "./notepadPresence.ts";
+import type { NotepadStore } from "./notepadStore.ts";
 import type { Outbox } from "./Outbox.ts";
 import type { PendingLeaves } from "./PendingLeaves.ts";
 import type { RoomStore } from "./RoomStore.ts";
@@ -12,6 +14,8 @@ export interface RoomContext {
   readonly store: RoomStore;
   readonly outbox: Outbox;
   readonly leaves: PendingLeaves;
+  readonly notepad: NotepadStore;
+  readonly notepadPresence: NotepadPresence;
   readonly tuning: RoomTuning;
   readonly resultsWriter: ResultsWriter;
   readonly followUpLoader: FollowUpLoader;

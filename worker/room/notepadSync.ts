@@ -1,0 +1,210 @@
+// The note pad's sync messages: a step 1 is answered (step 2, the room's step 1, presence); writes are checked, applied, stored, relayed.
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { canWriteNotepad, ErrorCode, participant } from "../../protocol/index.ts";
+import {
+  encodeNotepadFrame,
+  encodePresence,
+  NOTEPAD_LIMITS,
+  NotepadMessage,
+  SyncStep,
+} from "../../protocol/notepad.ts";
+import type { SocketAttachment } from "./attachment.ts";
+import { broadcastFrame, liveConnIds, sendFrame } from "./notepadSockets.ts";
+import { textIn } from "./notepadStore.ts";
+import type { RoomContext } from "./roomContext.ts";
+import { type ErrorFrame, sendError } from "./sockets.ts";
+
+const UNREADABLE: ErrorFrame = { code: ErrorCode.badFrame, message: "The note pad message could not be read." };
+
+export function handleSync(
+  room: RoomContext,
+  ws: WebSocket,
+  att: SocketAttachment,
+  consultationId: string,
+  decoder: decoding.Decoder,
+): void {
+  const message = readMessage(decoder);
+  if (!message) {
+    sendError(ws, UNREADABLE);
+    return;
+  }
+  if (message.step === SyncStep.step1) answerStep1(room, ws, att, consultationId, message.payload);
+  else if (message.step === SyncStep.step2 || message.step === SyncStep.update) {
+    acceptWrite(room, ws, att, consultationId, message.payload);
+  } else sendError(ws, UNREADABLE);
+}
+
+function readMessage(decoder: decoding.Decoder): { step: number; payload: Uint8Array } | null {
+  try {
+    return { step: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) };
+  } catch {
+    return null;
+  }
+}
+
+/** What the panel lacks, then what the room holds (so the panel sends what the room lacks), then who is writing. */
+function answerStep1(
+  room: RoomContext,
+  ws: WebSocket,
+  att: SocketAttachment,
+  consultationId: string,
+  stateVector: Uint8Array,
+): void {
+  const doc = room.notepad.doc(consultationId);
+  let step2: Uint8Array;
+  try {
+    step2 = encodeNotepadFrame(NotepadMessage.sync, consultationId, (e) =>
+      syncProtocol.writeSyncStep2(e, doc, stateVector),
+    );
+  } catch {
+    sendError(ws, UNREADABLE);
+    return;
+  }
+  sendFrame(ws, step2);
+  sendFrame(
+    ws,
+    encodeNotepadFrame(NotepadMessage.sync, consultationId, (e) => syncProtocol.writeSyncStep1(e, doc)),
+  );
+  const others = room.notepadPresence
+    .states(consultationId, liveConnIds(room.ctx))
+    .filter((s) => s.connId !== att.connId);
+  if (others.length === 0) return;
+  const presence = encodePresence(others.map(({ clientId, clock, state }) => ({ clientId, clock, state })));
+  sendFrame(
+    ws,
+    encodeNotepadFrame(NotepadMessage.awareness, consultationId, (e) => encoding.writeVarUint8Array(e, presence)),
+  );
+}
+
+/** auth → validate → apply → persist → broadcast; a refused write reaches neither storage nor anyone else. */
+function acceptWrite(
+  room: RoomContext,
+  ws: WebSocket,
+  att: SocketAttachment,
+  consultationId: string,
+  update: Uint8Array,
+): void {
+  if (!readable(update)) {
+    sendError(ws, UNREADABLE);
+    return;
+  }
+  const doc = room.notepad.doc(consultationId);
+  const refusal = writeRefusal(room, att);
+  if (refusal) {
+    // A reader's panel that answers a step 1 with nothing new (e.g. the policy changed as it reconnected) did no harm.
+    if (changes(doc, update)) sendError(ws, refusal);
+    return;
+  }
+  if (overflows(doc, update)) {
+    sendError(ws, {
+      code: ErrorCode.limitReached,
+      message: `The note pad holds at most ${NOTEPAD_LIMITS.chars} characters; this change was not kept.`,
+    });
+    return;
+  }
+  let integrated: Integrated;
+  try {
+    integrated = integrate(doc, update, att.connId);
+  } catch {
+    // The document may hold half of the update; SQLite does not, so reload from it.
+    room.notepad.forget();
+    sendError(ws, UNREADABLE);
+    return;
+  }
+  try {
+    for (const u of integrated.store) room.notepad.append(consultationId, u);
+  } catch (err) {
+    // Nothing unstored may stay in memory: it would be relayed later as if it were durable.
+    room.notepad.forget();
+    throw err;
+  }
+  if (integrated.relay) {
+    const relay = integrated.relay;
+    broadcastFrame(
+      room.ctx,
+      encodeNotepadFrame(NotepadMessage.sync, consultationId, (e) => syncProtocol.writeUpdate(e, relay)),
+      att.connId,
+    );
+  }
+}
+
+/** Writing needs an open consultation and, under the animator's policy, the right role. */
+function writeRefusal(room: RoomContext, att: SocketAttachment): ErrorFrame | null {
+  const state = room.store.state();
+  const c = state.consultation;
+  if (c.phase === "closed") {
+    return { code: ErrorCode.wrongPhase, message: "The consultation is closed; its note pad is kept as it is." };
+  }
+  const role = participant(state, att.participantId)?.role;
+  if (!role || !canWriteNotepad(role, c.notepadPolicy)) {
+    return { code: ErrorCode.forbidden, message: "Only the client and the scribe may write in the note pad now." };
+  }
+  return null;
+}
+
+function readable(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the update holds anything the document lacks; tried on a copy, as it is only asked of refused writes. */
+function changes(doc: Y.Doc, update: Uint8Array): boolean {
+  const probe = copyOf(doc);
+  let changed = false;
+  probe.on("update", () => {
+    changed = true;
+  });
+  Y.applyUpdate(probe, update);
+  probe.destroy();
+  return changed;
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/**
+ * Whether the update would take the text past the limit. An update adds at most as many UTF-16 units as it has
+ * bytes, so only an update near the limit costs a trial on a copy of the document.
+ */
+function overflows(doc: Y.Doc, update: Uint8Array): boolean {
+  const before = textIn(doc).length;
+  if (before + update.byteLength <= NOTEPAD_LIMITS.chars) return false;
+  const probe = copyOf(doc);
+  Y.applyUpdate(probe, update);
+  const after = textIn(probe).length;
+  probe.destroy();
+  // A change that does not lengthen the text is always allowed, so an over-full pad can still be trimmed.
+  return after > NOTEPAD_LIMITS.chars && after > before;
+}
+
+interface Integrated {
+  /** To append to the log: what the document integrated, plus the raw update while parts of it wait on others. */
+  store: Uint8Array[];
+  /** To relay: what the document integrated, or null when the update brought nothing new. */
+  relay: Uint8Array | null;
+}
+
+function integrate(doc: Y.Doc, update: Uint8Array, origin: string): Integrated {
+  const parts: Uint8Array[] = [];
+  const collect = (u: Uint8Array) => parts.push(u);
+  doc.on("update", collect);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } finally {
+    doc.off("update", collect);
+  }
+  const relay = parts.length === 0 ? null : parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
+  const waiting = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  const store = [...(relay ? [relay] : []), ...(waiting ? [update] : [])];
+  return { store, relay };
+}
