@@ -115,6 +115,29 @@ describe("the note pad's storage", () => {
   });
 });
 
+describe("a deleted consultation", () => {
+  it("leaves nothing of its note pad in the room", async () => {
+    const cast = await openCast(1);
+    open.push(...cast.all);
+    const id = consultationOf(cast);
+    const ana = await NotepadClient.start(cast.animator, id);
+    ana.insert(0, "Confidential notes");
+    ana.flush();
+    await eventually(async () => expect(await storedRows(cast.roomId, id)).toBeGreaterThan(0));
+    expect(await roomStub(cast.roomId).forgetConsultation(id)).toBe(true);
+    await settle(cast.all);
+    expect(await storedRows(cast.roomId, id)).toBe(0);
+    const fresh = consultationOf(cast);
+    expect(fresh).not.toBe(id);
+    expect(await freshView(cast, fresh)).toBe("");
+    const texts = await runInDurableObject(
+      roomStub(cast.roomId),
+      (_room, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM notepad_texts").one().n,
+    );
+    expect(texts).toBe(0);
+  });
+});
+
 describe("presence in the note pad", () => {
   it("relays each writer's colour and caret under the name the room verified, and clears it when they leave", async () => {
     const cast = await openCast(1);

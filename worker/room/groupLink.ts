@@ -74,6 +74,7 @@ export async function reloadFollowUp(room: RoomContext): Promise<void> {
 export async function forgetConsultation(room: RoomContext, consultationId: string): Promise<boolean> {
   if (!room.store.hasState()) return false;
   room.outbox.drop(consultationId);
+  room.notepad.erase(consultationId);
   const c = room.store.state().consultation;
   const held = c.id === consultationId || c.followUp.plans.some((p) => p.consultationId === consultationId);
   if (!held) return false;
