@@ -15,6 +15,17 @@ export function App({ baseUrl }: { baseUrl: string }) {
           {t("loading")}
         </p>
       );
+    case "failed":
+      return (
+        <main class="page">
+          <p class="feedback" role="alert">
+            {screen.message}
+          </p>
+          <button type="button" class="primary" onClick={screen.retry}>
+            {t("retry")}
+          </button>
+        </main>
+      );
     case "notInZoom":
       return <screen.start.NotInZoom />;
     case "start":

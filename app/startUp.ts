@@ -4,13 +4,14 @@ import { type Demo, startDemo } from "./model/demo.ts";
 import type { RoomStore } from "./model/RoomStore.ts";
 import type { DevJoin } from "./platform/dev.ts";
 import type { Platform } from "./platform/Platform.ts";
-import { detectZoom } from "./platform/zoom.ts";
+import { detectZoom, ZoomSessionError } from "./platform/zoom.ts";
 
 export type RoomModule = typeof import("./roomEntry.ts");
 export type StartModule = typeof import("./startEntry.ts");
 
 export type Screen =
   | { kind: "loading" }
+  | { kind: "failed"; message: string; retry: () => void }
   | { kind: "notInZoom"; start: StartModule }
   | {
       kind: "start";
@@ -37,9 +38,11 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
       onDemo: (name) => void runDemo(mod, name),
     });
 
-  const failed = (e: unknown, key: "joinFailed" | "demoFailed") => {
-    const message = e instanceof Error ? e.message : String(e);
+  const failed = (e: unknown, key: "joinFailed" | "demoFailed", retry: () => void) => {
+    const message = e instanceof ZoomSessionError ? t(`zoom_${e.reason}`) : e instanceof Error ? e.message : String(e);
     if (start) showStart(start, t(key, { message }));
+    // Inside Zoom there is no start page to go back to: say what failed and offer to try again.
+    else show({ kind: "failed", message: t(key, { message }), retry });
   };
 
   const enter = async (platform: Platform, label: string | null) => {
@@ -50,7 +53,7 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
       current = store;
       show({ kind: "room", room: mod, store, onLeave: platform.kind === "dev" ? leave : null, demo });
     } catch (e) {
-      failed(e, "joinFailed");
+      failed(e, "joinFailed", () => void enter(platform, label));
     }
   };
 
@@ -67,7 +70,7 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
       demo = await startDemo(baseUrl, `demo-${mod.newRoomCode()}`);
       joinDev(mod, { room: demo.room, name, host: false });
     } catch (e) {
-      failed(e, "demoFailed");
+      failed(e, "demoFailed", () => showStart(mod, null));
     }
   };
 

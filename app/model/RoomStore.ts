@@ -18,6 +18,8 @@ export class RoomStore {
   myId: string | null = null;
   /** Counts the room's time-up announcements, so views can signal each one. */
   timeUps = 0;
+  /** The room's last error that no control sent (e.g. an outdated app); cleared by the next acknowledgement. */
+  roomError: ErrorCode | null = null;
   private readonly waiting = new Map<string, (outcome: Outcome) => void>();
   private readonly unsubscribe: Array<() => void> = [];
 
@@ -69,6 +71,7 @@ export class RoomStore {
   private receive(msg: ServerMessage): void {
     switch (msg.type) {
       case "ack":
+        this.roomError = null;
         this.settle(msg.id, { ok: true });
         return;
       case "rejected":
@@ -76,6 +79,7 @@ export class RoomStore {
         return;
       case "error":
         if (msg.id !== undefined) this.settle(msg.id, { ok: false, code: msg.code });
+        else this.roomError = msg.code;
         return;
       case "event":
         if (msg.event.command.type === "timeUp") this.timeUps++;

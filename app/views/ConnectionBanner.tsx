@@ -1,4 +1,4 @@
-// Says when the link to the room is not open, and how many of my actions wait to be sent.
+// Says when the link to the room is not open, how many of my actions wait to be sent, and the room's own errors.
 import { t } from "../i18n/i18n.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 
@@ -9,6 +9,7 @@ export function ConnectionBanner({ store }: { store: RoomStore }) {
   const unsent = store.unsent;
   return (
     <div class="connection" role="status" aria-live="polite">
+      {store.roomError && <p class="connection-state">{t(`err_${store.roomError}`)}</p>}
       {status !== "open" && (
         <p class={`connection-state ${status}`}>
           {t(TEXT[status])}

@@ -29,6 +29,14 @@ describe("feedback and reconnection", () => {
     await g.anna.view.findByText("Ce n'est pas possible à cette étape.");
   });
 
+  it("shows the room's own errors, those no control sent, until the room acknowledges again", async () => {
+    const g = await group();
+    g.room.errorToAll("unsupported_protocol");
+    await g.dan.view.findByText("Version de l'application dépassée : rechargez la page.");
+    fireEvent.click(g.anna.view.getByRole("button", { name: "Commencer" }));
+    await waitFor(() => expect(g.anna.view.queryByText(/Version de l'application/)).toBeNull());
+  });
+
   it("says it is reconnecting, keeps unsent text, and sends it once back", async () => {
     const g = await group();
     await moveTo(g, "consultation");

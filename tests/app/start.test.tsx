@@ -1,15 +1,26 @@
 // Start-up in a plain browser: dev mode's start page, direct join by URL, the notice when dev mode is off; the dev platform.
-import { fireEvent, render, screen } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../app/App.tsx";
 import { newRoomCode, participantIdFor, roomCode } from "../../app/platform/dev.ts";
+import type { Platform } from "../../app/platform/Platform.ts";
+import { ZoomSessionError } from "../../app/platform/zoom.ts";
 import { StartPage } from "../../app/views/StartPage.tsx";
 import "./support/setup.ts";
 
-// The real SDK waits for a Zoom client that happy-dom cannot be; a plain browser is what these tests are about.
-vi.mock("../../app/platform/zoom.ts", () => ({ detectZoom: async () => null }));
+// The real SDK waits for a Zoom client that happy-dom cannot be; tests say whether the page is "inside Zoom".
+const zoom = vi.hoisted(() => ({ platform: null as Platform | null }));
+vi.mock("../../app/platform/zoom.ts", () => {
+  class ZoomSessionError extends Error {
+    constructor(readonly reason: "not_in_meeting" | "refused" | "unreachable") {
+      super(reason);
+    }
+  }
+  return { detectZoom: async () => zoom.platform, ZoomSessionError };
+});
 
 afterEach(() => {
+  zoom.platform = null;
   vi.unstubAllGlobals();
   history.replaceState(null, "", "/");
 });
@@ -36,6 +47,24 @@ describe("start-up", () => {
     stubServer(false);
     render(<App baseUrl="http://local" />);
     await screen.findByRole("heading", { name: "Ouvrez Codev dans Zoom" });
+  });
+
+  it("inside Zoom, says why no session could be had and offers to try again", async () => {
+    let attempts = 0;
+    zoom.platform = {
+      kind: "zoom",
+      getSession: async () => {
+        attempts++;
+        throw new ZoomSessionError("unreachable");
+      },
+      inviteAll: async () => false,
+      onContextChange: () => () => {},
+    };
+    render(<App baseUrl="http://local" />);
+    await screen.findByText(/le serveur est injoignable/);
+    fireEvent.click(screen.getByRole("button", { name: "Réessayer" }));
+    await waitFor(() => expect(attempts).toBe(2));
+    await screen.findByRole("button", { name: "Réessayer" });
   });
 
   it("joins directly from ?room=&name=, and says so when the server refuses", async () => {

@@ -89,6 +89,11 @@ export class FakeRoom {
     this.broadcast({ type: "presence", online: this.onlineIds() });
   }
 
+  /** Sends every socket an error frame that answers no command (e.g. an outdated client). */
+  errorToAll(code: ErrorCode): void {
+    this.broadcast({ type: "error", code, message: "for the test" });
+  }
+
   /** Applies a command only the room issues (time up, previous plans, leaving). */
   system(command: SystemCommand): void {
     this.apply(command, "system");
