@@ -1,6 +1,6 @@
 // Builds the panel into a temporary folder and weighs each shipped file, raw and gzipped, against the budgets.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -20,22 +20,30 @@ export interface ShippedFile {
 
 export interface BundleReport {
   files: ShippedFile[];
+  /** What the build itself said when its own budget check failed. */
+  buildComplaint: string | null;
   firstRenderJsGzipKb: number;
   firstRenderCssGzipKb: number;
   everythingGzipKb: number;
   withinBudget: { firstRenderJs: boolean; everything: boolean };
 }
 
-/** Builds with the project's vite config into a fresh folder (dist/ belongs to `npm run build`) and returns it. */
-export function buildPanel(): string {
+/**
+ * Builds with the project's vite config into a fresh folder (dist/ belongs to `npm run build`). The build's own
+ * budget check may fail it after writing the files: those files are still what would ship, so they are weighed, and
+ * the build's complaint is returned with them.
+ */
+export function buildPanel(): { dir: string; complaint: string | null } {
   const outDir = mkdtempSync(join(tmpdir(), "codev-bench-dist-"));
   const vite = join(root, "node_modules", "vite", "bin", "vite.js");
   const out = spawnSync(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], {
     cwd: root,
     encoding: "utf8",
   });
-  if (out.status !== 0) throw new Error(`the panel build failed:\n${out.stdout}\n${out.stderr}`);
-  return outDir;
+  if (out.status === 0) return { dir: outDir, complaint: null };
+  if (!existsSync(join(outDir, "index.html"))) throw new Error(`the panel build failed:\n${out.stdout}\n${out.stderr}`);
+  const complaint = /(over budget[^\n]*)/.exec(out.stderr)?.[1] ?? out.stderr.trim().split("\n").slice(-3).join(" ");
+  return { dir: outDir, complaint };
 }
 
 function filesUnder(dir: string): string[] {
@@ -59,7 +67,7 @@ function firstRenderAssets(html: string): Set<string> {
   return refs;
 }
 
-export function weighPanel(distDir: string): BundleReport {
+export function weighPanel(distDir: string, buildComplaint: string | null = null): BundleReport {
   const html = readFileSync(join(distDir, "index.html"), "utf8");
   const first = firstRenderAssets(html);
   const kb = (bytes: number) => bytes / 1024;
@@ -84,6 +92,7 @@ export function weighPanel(distDir: string): BundleReport {
   const everythingGzipKb = total((f) => f.kind === "js" || f.kind === "css" || f.kind === "html");
   return {
     files,
+    buildComplaint,
     firstRenderJsGzipKb,
     firstRenderCssGzipKb: total((f) => f.firstRender && f.kind === "css"),
     everythingGzipKb,

@@ -49,13 +49,13 @@ const QUICK: BenchConfig = {
   warmupMs: 300,
   drainMs: 3000,
   fanout: [
-    { size: 6, rooms: 1, rate: 2, durationMs: 2000 },
-    { size: 15, rooms: 10, rate: 1, durationMs: 2000 },
+    { size: 6, rooms: 1, rate: 2, durationMs: 1500 },
+    { size: 15, rooms: 10, rate: 1, durationMs: 1500 },
   ],
-  ideas: { size: 6, rooms: 5, rate: 2, durationMs: 2000 },
-  throughput: { size: 15, rates: [50, 135, 400], durationMs: 1500, p99LimitMs: 50 },
-  storm: { rooms: 5, size: 15, rate: 1, dropAtMs: 1000, durationMs: 3000 },
-  idleMs: 3000,
+  ideas: { size: 6, rooms: 5, rate: 2, durationMs: 1500 },
+  throughput: { size: 15, rates: [50, 135], durationMs: 1500, p99LimitMs: 50 },
+  storm: { rooms: 3, size: 15, rate: 1, dropAtMs: 600, durationMs: 1600 },
+  idleMs: 2000,
   profileMs: 1500,
 };
 

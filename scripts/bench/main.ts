@@ -78,8 +78,9 @@ const results: BenchResults = {
 };
 
 log(`${results.mode} run on ${results.machine.cores} cores, Node ${results.machine.node}`);
-const dist = buildPanel();
-results.bundle = weighPanel(dist);
+const build = buildPanel();
+const dist = build.dir;
+results.bundle = weighPanel(dist, build.complaint);
 log(`panel built: first render ${results.bundle.firstRenderJsGzipKb.toFixed(1)} KB gzip JS`);
 const port = await freePort();
 const server = await startBenchServer({

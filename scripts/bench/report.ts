@@ -196,6 +196,7 @@ function bundleSection(r: BenchResults): string[] {
     "",
     `- JS for the first render: ${num(b.firstRenderJsGzipKb)} KB gzip (budget 50): ${ok(b.withinBudget.firstRenderJs)}; CSS ${num(b.firstRenderCssGzipKb)} KB`,
     `- Everything shipped (JS, CSS, HTML): ${num(b.everythingGzipKb)} KB gzip (budget 75): ${ok(b.withinBudget.everything)}`,
+    ...(b.buildComplaint ? [`- The build's own size check: ${b.buildComplaint}`] : []),
     "",
   ];
 }

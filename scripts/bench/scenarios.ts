@@ -42,7 +42,7 @@ export async function runScenarios(r: BenchResults, ctx: BenchContext, sim: SimM
       );
     });
     if (f === biggest) {
-      await sleep(3000);
+      await sleep(c.quick ? 1000 : 3000);
       r.memory.push(await readMemory("every socket closed", ctx.group, ctx.inspector));
     }
   }
@@ -97,7 +97,7 @@ async function profileBoth(
 
 async function memoryReadings(r: BenchResults, ctx: BenchContext, rooms: number, size: number, closeEcho: () => void) {
   closeEcho();
-  await sleep(2000);
+  await sleep(ctx.config.quick ? 500 : 2000);
   r.memory.push(
     await readMemory(`${rooms} rooms × ${size} live, right after load (echo rooms closed)`, ctx.group, ctx.inspector),
   );
