@@ -7,6 +7,12 @@ import * as v from "valibot";
 export const NotepadMessage = { sync: 0, awareness: 1 } as const;
 export type NotepadMessage = (typeof NotepadMessage)[keyof typeof NotepadMessage];
 
+/**
+ * The id of every error frame answering a note pad frame: panels tell these from the room's other errors by it
+ * (a command id is a client-generated UUID, never this).
+ */
+export const NOTEPAD_ERROR_ID = "notepad";
+
 /** The Y.Text every note pad document holds its text in. */
 export const NOTEPAD_TEXT = "text";
 

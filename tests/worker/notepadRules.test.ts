@@ -2,7 +2,13 @@ import { runInDurableObject } from "cloudflare:test";
 import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { encodeNotepadFrame, NOTEPAD_LIMITS, NOTEPAD_TEXT, NotepadMessage } from "../../protocol/notepad.ts";
+import {
+  encodeNotepadFrame,
+  NOTEPAD_ERROR_ID,
+  NOTEPAD_LIMITS,
+  NOTEPAD_TEXT,
+  NotepadMessage,
+} from "../../protocol/notepad.ts";
 import { type Cast, closeAll, openCast, runConsultation } from "./helpers/consultation.ts";
 import { eventually } from "./helpers/eventually.ts";
 import { NotepadClient } from "./helpers/notepadClient.ts";
@@ -33,8 +39,11 @@ async function freshView(cast: Cast): Promise<string> {
   return (await NotepadClient.start(late, consultationOf(cast), { writer: false })).value;
 }
 
+/** The code of the next error frame, which must be tagged as the note pad's. */
 async function errorCode(socket: TestSocket, since: number): Promise<string> {
-  return (await socket.waitFor("error", () => true, { since })).code;
+  const error = await socket.waitFor("error", () => true, { since });
+  expect(error.id).toBe(NOTEPAD_ERROR_ID);
+  return error.code;
 }
 
 describe("who may write in the note pad", () => {

@@ -11,9 +11,8 @@ import {
   parsePresence,
 } from "../../protocol/notepad.ts";
 import type { SocketAttachment } from "./attachment.ts";
-import { broadcastFrame, liveConnIds } from "./notepadSockets.ts";
+import { broadcastFrame, liveConnIds, refuseNotepad } from "./notepadSockets.ts";
 import type { RoomContext } from "./roomContext.ts";
-import { sendError } from "./sockets.ts";
 
 /** Reading and presence are open to everyone; only the name a panel claims is replaced by the one the room verified. */
 export function handleAwareness(
@@ -25,7 +24,7 @@ export function handleAwareness(
 ): void {
   const entries = readEntries(decoder);
   if (!entries) {
-    sendError(ws, { code: ErrorCode.badFrame, message: "The note pad presence could not be read." });
+    refuseNotepad(ws, ErrorCode.badFrame, "The note pad presence could not be read.");
     return;
   }
   const owner = { connId: att.connId, participantId: att.participantId };

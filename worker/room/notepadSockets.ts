@@ -1,5 +1,12 @@
-// Sending the note pad's binary frames, so that one dead socket hurts no one.
-import { joinedSockets } from "./sockets.ts";
+// Sending the note pad's binary frames (so that one dead socket hurts no one) and its error frames.
+import type { ErrorCode } from "../../protocol/index.ts";
+import { NOTEPAD_ERROR_ID } from "../../protocol/notepad.ts";
+import { joinedSockets, sendError } from "./sockets.ts";
+
+/** An error frame about a note pad frame, tagged so the panel shows it in the note pad rather than as the room's. */
+export function refuseNotepad(ws: WebSocket, code: ErrorCode, message: string): void {
+  sendError(ws, { code, message, id: NOTEPAD_ERROR_ID });
+}
 
 export function sendFrame(ws: WebSocket, frame: Uint8Array): void {
   try {

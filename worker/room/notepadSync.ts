@@ -12,12 +12,20 @@ import {
   SyncStep,
 } from "../../protocol/notepad.ts";
 import type { SocketAttachment } from "./attachment.ts";
-import { broadcastFrame, liveConnIds, sendFrame } from "./notepadSockets.ts";
+import { broadcastFrame, liveConnIds, refuseNotepad, sendFrame } from "./notepadSockets.ts";
 import { textIn } from "./notepadStore.ts";
 import type { RoomContext } from "./roomContext.ts";
-import { type ErrorFrame, sendError } from "./sockets.ts";
 
-const UNREADABLE: ErrorFrame = { code: ErrorCode.badFrame, message: "The note pad message could not be read." };
+interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+
+const UNREADABLE: Refusal = { code: ErrorCode.badFrame, message: "The note pad message could not be read." };
+
+function refuse(ws: WebSocket, refusal: Refusal): void {
+  refuseNotepad(ws, refusal.code, refusal.message);
+}
 
 export function handleSync(
   room: RoomContext,
@@ -28,13 +36,13 @@ export function handleSync(
 ): void {
   const message = readMessage(decoder);
   if (!message) {
-    sendError(ws, UNREADABLE);
+    refuse(ws, UNREADABLE);
     return;
   }
   if (message.step === SyncStep.step1) answerStep1(room, ws, att, consultationId, message.payload);
   else if (message.step === SyncStep.step2 || message.step === SyncStep.update) {
     acceptWrite(room, ws, att, consultationId, message.payload);
-  } else sendError(ws, UNREADABLE);
+  } else refuse(ws, UNREADABLE);
 }
 
 function readMessage(decoder: decoding.Decoder): { step: number; payload: Uint8Array } | null {
@@ -60,7 +68,7 @@ function answerStep1(
       syncProtocol.writeSyncStep2(e, doc, stateVector),
     );
   } catch {
-    sendError(ws, UNREADABLE);
+    refuse(ws, UNREADABLE);
     return;
   }
   sendFrame(ws, step2);
@@ -88,18 +96,18 @@ function acceptWrite(
   update: Uint8Array,
 ): void {
   if (!readable(update)) {
-    sendError(ws, UNREADABLE);
+    refuse(ws, UNREADABLE);
     return;
   }
   const doc = room.notepad.doc(consultationId);
   const refusal = writeRefusal(room, att);
   if (refusal) {
     // A reader's panel that answers a step 1 with nothing new (e.g. the policy changed as it reconnected) did no harm.
-    if (changes(doc, update)) sendError(ws, refusal);
+    if (changes(doc, update)) refuse(ws, refusal);
     return;
   }
   if (overflows(doc, update)) {
-    sendError(ws, {
+    refuse(ws, {
       code: ErrorCode.limitReached,
       message: `The note pad holds at most ${NOTEPAD_LIMITS.chars} characters; this change was not kept.`,
     });
@@ -111,7 +119,7 @@ function acceptWrite(
   } catch {
     // The document may hold half of the update; SQLite does not, so reload from it.
     room.notepad.forget();
-    sendError(ws, UNREADABLE);
+    refuse(ws, UNREADABLE);
     return;
   }
   try {
@@ -132,7 +140,7 @@ function acceptWrite(
 }
 
 /** Writing needs an open consultation and, under the animator's policy, the right role. */
-function writeRefusal(room: RoomContext, att: SocketAttachment): ErrorFrame | null {
+function writeRefusal(room: RoomContext, att: SocketAttachment): Refusal | null {
   const state = room.store.state();
   const c = state.consultation;
   if (c.phase === "closed") {
