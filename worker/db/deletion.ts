@@ -7,10 +7,14 @@ import { consultations, deletedConsultations, followUpReports, groups, meetings 
 export function purgeStatements(d1: D1Database, selectIds: () => SQL, now: number) {
   const db = drizzle(d1);
   return [
-    db.run(sql`INSERT OR IGNORE INTO ${deletedConsultations} (id, at) SELECT id, ${now} FROM (${selectIds()})`),
-    db.delete(followUpReports).where(inArray(followUpReports.consultationId, selectIds())),
+    // "WHERE true" keeps SQLite from reading the upsert's ON CONFLICT as part of the SELECT.
+    db
+      .insert(deletedConsultations)
+      .select(sql`SELECT id, ${now} AS at FROM (${selectIds()}) WHERE true`)
+      .onConflictDoNothing(),
+    db.delete(followUpReports).where(inArray(followUpReports.consultationId, sql`(${selectIds()})`)),
     // Participants, situations, votes, questions, ideas, actions and learnings go with it (ON DELETE CASCADE).
-    db.delete(consultations).where(inArray(consultations.id, selectIds())),
+    db.delete(consultations).where(inArray(consultations.id, sql`(${selectIds()})`)),
   ] as const;
 }
 
