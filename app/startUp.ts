@@ -28,6 +28,7 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
   let start: StartModule | null = null;
   let current: RoomStore | null = null;
   let demo: Demo | null = null;
+  let unwatch: (() => void) | null = null;
 
   const showStart = (mod: StartModule, error: string | null) =>
     show({
@@ -51,10 +52,27 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
       const mod = await room;
       const store = await mod.openRoom(platform, baseUrl, label);
       current = store;
+      unwatch?.();
+      unwatch = platform.onContextChange(() => void follow(platform, label));
       show({ kind: "room", room: mod, store, onLeave: platform.kind === "dev" ? leave : null, demo });
     } catch (e) {
       failed(e, "joinFailed", () => void enter(platform, label));
     }
+  };
+
+  /** The meeting context changed (role, breakout room): same room, reconnect with a fresh session; else reopen. */
+  const follow = async (platform: Platform, label: string | null) => {
+    const store = current;
+    if (!store) return;
+    const session = await platform.getSession().catch(() => null);
+    if (current !== store) return;
+    if (!session || session.roomId === store.roomId) {
+      store.connection.reconnectNow();
+      return;
+    }
+    store.close();
+    current = null;
+    await enter(platform, label);
   };
 
   const joinDev = (mod: StartModule, join: DevJoin) => {
@@ -97,6 +115,7 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
   })();
 
   return () => {
+    unwatch?.();
     demo?.stop();
     current?.close();
   };

@@ -238,6 +238,23 @@ export const fr = {
   confirmStartNext: "Lancer la consultation suivante ?",
   waitNext: "L'animateur peut lancer la consultation suivante.",
   notepadTitle: "Bloc-notes",
+  // Note pad.
+  notepadWho: "Qui écrit",
+  notepadHint: "Tout le monde voit ce que vous écrivez. Ctrl+Z annule vos propres modifications.",
+  notepadReadOnly: "Seuls le client et le secrétaire écrivent ici (choix de l'animateur) ; vous pouvez lire.",
+  notepadClosed: "La consultation est close : le bloc-notes reste tel quel.",
+  notepadOffline: "Hors ligne : vos modifications restent ici et seront fusionnées au retour de la connexion.",
+  notepadUnavailable: "Le bloc-notes n'a pas pu se charger.",
+  notepadAlsoWriting: "Écrivent aussi :",
+  notepadWriterAt: "{name}, ligne {line}",
+  notepadSize: "{n} caractères sur {max}",
+  notepadErr_forbidden: "La salle a refusé votre modification : vous ne pouvez pas écrire ici maintenant.",
+  notepadErr_limit_reached: "Le bloc-notes est plein : votre dernière modification n'a pas été gardée.",
+  notepadErr_wrong_phase: "La consultation est close : votre dernière modification n'a pas été gardée.",
+  notepadErr_too_large: "Modification trop grande pour être envoyée : elle n'a pas été gardée.",
+  notepadErr_other: "La salle n'a pas pu prendre votre modification : elle n'a pas été gardée.",
+  // Group memory (its views carry their own strings, fetched with them: app/memory/i18n).
+  mem_open: "Mémoire du groupe",
 };
 
 export type MessageKey = keyof typeof fr;

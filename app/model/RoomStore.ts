@@ -22,11 +22,14 @@ export class RoomStore {
   roomError: ErrorCode | null = null;
   private readonly waiting = new Map<string, (outcome: Outcome) => void>();
   private readonly unsubscribe: Array<() => void> = [];
+  private readonly binaryListeners = new Set<(data: Uint8Array) => void>();
 
   constructor(
     readonly connection: RoomConnection,
     /** What to show as the room's name (the dev room code), or null inside a meeting. */
     readonly label: string | null,
+    /** The room the session was issued for; a new session for another room (a breakout) needs a new store. */
+    readonly roomId: string | null = null,
   ) {
     this.unsubscribe.push(connection.subscribe(() => this.sync()));
     this.unsubscribe.push(connection.onMessage((msg) => this.receive(msg)));
@@ -46,6 +49,17 @@ export class RoomStore {
 
   serverNow(): number {
     return this.connection.serverNow();
+  }
+
+  /** Binary frames (the note pad's): its code loads on demand and listens here. */
+  onBinary(listener: (data: Uint8Array) => void): () => void {
+    this.binaryListeners.add(listener);
+    return () => this.binaryListeners.delete(listener);
+  }
+
+  /** The connection's onBinary. */
+  receiveBinary(data: Uint8Array): void {
+    for (const l of this.binaryListeners) l(data);
   }
 
   /** Runs fn when the store closes (listeners the opener attached to the page). */

@@ -19,8 +19,10 @@ export async function openRoom(platform: Platform, baseUrl: string, label: strin
     baseUrl,
     getSession,
     pendingStore: pendingStore(`codev:pending:${first.roomId}:${first.participantId}`),
+    // Frames arrive only once the socket is open, after the store below exists.
+    onBinary: (data) => store.receiveBinary(data),
   });
-  const store = new RoomStore(connection, label);
+  const store = new RoomStore(connection, label, first.roomId);
   watchWakeUps(store);
   return store;
 }

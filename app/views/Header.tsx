@@ -1,6 +1,7 @@
 // The panel's header: app name, room, which consultation of the meeting, settings, and leaving (dev mode).
 import { Settings } from "../components/Settings.tsx";
 import { t } from "../i18n/i18n.ts";
+import { MemoryButton } from "../memory/mounts.tsx";
 import type { RoomStore } from "../model/RoomStore.ts";
 
 interface Props {
@@ -17,6 +18,7 @@ export function Header({ store, onLeave }: Props) {
           {t("appName")}
           {store.label && <span class="room-label">{t("roomLabel", { code: store.label })}</span>}
         </p>
+        <MemoryButton store={store} />
         {onLeave && (
           <button type="button" class="quiet" onClick={onLeave}>
             {t("leave")}

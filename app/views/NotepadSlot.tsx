@@ -1,9 +1,33 @@
-// Where the shared note pad goes in each step; it will load its own code (and its CRDT) on demand, off the first render.
+// Where the shared note pad goes in each step and in the summary; its code (and Yjs) loads on demand, off the first render.
+import { useEffect, useState } from "preact/hooks";
 import type { Step } from "../../protocol/model.ts";
+import { t } from "../i18n/i18n.ts";
 import type { ViewProps } from "../model/viewProps.ts";
 
-export type NotepadSlotProps = ViewProps & { step: Step };
+export type NotepadSlotProps = ViewProps & { step?: Step };
 
-export function NotepadSlot(_props: NotepadSlotProps) {
-  return null;
+type NotepadModule = typeof import("../notepad/NotepadPanel.tsx");
+
+export function NotepadSlot(props: NotepadSlotProps) {
+  const [mod, setMod] = useState<NotepadModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    import("../notepad/NotepadPanel.tsx").then(
+      (m) => live && setMod(m),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (mod) return <mod.NotepadPanel {...props} />;
+  return (
+    <section class="panel notepad" aria-labelledby="notepad-title">
+      <h2 id="notepad-title">{t("notepadTitle")}</h2>
+      <p class="muted" role="status">
+        {t(failed ? "notepadUnavailable" : "loading")}
+      </p>
+    </section>
+  );
 }

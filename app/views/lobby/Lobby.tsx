@@ -2,6 +2,7 @@
 import { Charter } from "../../components/Charter.tsx";
 import { ParticipantList } from "../../components/ParticipantList.tsx";
 import { t } from "../../i18n/i18n.ts";
+import { LobbyGroup } from "../../memory/mounts.tsx";
 import type { ViewProps } from "../../model/viewProps.ts";
 import { AnimatorBar } from "../AnimatorBar.tsx";
 import { FormatPanel } from "./FormatPanel.tsx";
@@ -25,6 +26,7 @@ export function Lobby(view: ViewProps) {
           <Charter open={true} />
         </div>
         <div class="column">
+          <LobbyGroup {...view} />
           <FormatPanel {...view} />
         </div>
       </div>

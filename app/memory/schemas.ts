@@ -1,0 +1,75 @@
+// The group memory's answers as the panel reads them: every REST answer is checked against one of these.
+import * as v from "valibot";
+import { ACTION_STATUSES } from "../../protocol/model.ts";
+
+const str = v.string();
+const nullableStr = v.nullable(v.string());
+
+export const GroupSchema = v.object({
+  id: str,
+  name: str,
+  mission: nullableStr,
+  charter: nullableStr,
+  retentionMonths: v.nullable(v.number()),
+  createdByMe: v.boolean(),
+});
+export type GroupView = v.InferOutput<typeof GroupSchema>;
+
+export const MeetingGroupSchema = v.object({ group: v.nullable(GroupSchema), role: v.optional(nullableStr) });
+export const GroupAnswerSchema = v.object({ group: v.nullable(GroupSchema) });
+export const MyGroupsSchema = v.object({
+  groups: v.array(v.object({ id: str, name: str, memberCount: v.number(), createdByMe: v.boolean() })),
+});
+export type MyGroup = v.InferOutput<typeof MyGroupsSchema>["groups"][number];
+
+const ActionSchema = v.object({
+  id: str,
+  text: str,
+  dueDate: nullableStr,
+  status: v.picklist(ACTION_STATUSES),
+  note: nullableStr,
+});
+export type PlanAction = v.InferOutput<typeof ActionSchema>;
+
+const CountsSchema = v.object({ open: v.number(), inProgress: v.number(), done: v.number(), dropped: v.number() });
+
+export const HistoryPageSchema = v.object({
+  items: v.array(
+    v.object({
+      id: str,
+      status: str,
+      startedAt: v.number(),
+      clientName: nullableStr,
+      clientUserId: nullableStr,
+      request: nullableStr,
+      actions: v.array(ActionSchema),
+      followUp: CountsSchema,
+    }),
+  ),
+  next: nullableStr,
+});
+export type HistoryItem = v.InferOutput<typeof HistoryPageSchema>["items"][number];
+
+const Authored = v.object({ text: str, authorName: str });
+
+export const DetailSchema = v.object({
+  consultation: v.object({
+    id: str,
+    startedAt: v.number(),
+    format: str,
+    clientName: nullableStr,
+    clientUserId: nullableStr,
+    situation: v.nullable(v.object({ title: str, stakes: str })),
+    request: nullableStr,
+    markedIdeas: v.array(Authored),
+    otherIdeas: v.array(Authored),
+    actions: v.array(ActionSchema),
+    learnings: v.array(Authored),
+    notes: nullableStr,
+  }),
+});
+export type Detail = v.InferOutput<typeof DetailSchema>["consultation"];
+
+export const OkSchema = v.object({ deleted: v.literal(true) });
+
+export const ErrorSchema = v.object({ error: str, message: str });
