@@ -19,8 +19,7 @@ export default defineConfig({
         // would each cost their own overhead. English and the demo's simulation stay apart, fetched on demand.
         manualChunks(id) {
           if (id.includes("/protocol/sim/") || id.includes("/i18n/en.ts")) return null;
-          if (id.includes("/app/views/") || id.includes("/app/components/") || id.includes("/protocol/"))
-            return "panel";
+          if (id.includes("/app/views/") || id.includes("/app/components/")) return "panel";
           return null;
         },
       },

@@ -13,9 +13,13 @@ interface FileSize {
 
 type Bundle = Parameters<NonNullable<Extract<Plugin["generateBundle"], (...args: never[]) => unknown>>>[1];
 
+/** Modules start-up imports at once, in parallel with the session handshake: the live room cannot show without them. */
+const STARTUP_MODULES = ["/app/roomEntry.ts"];
+
 /**
  * First render = the entry chunk and every chunk it imports statically (what index.html loads before
- * anything paints), plus any chunk holding the Zoom SDK, which start-up awaits inside a meeting.
+ * anything paints), the live room's chunk that start-up fetches at once, and any chunk holding the Zoom
+ * SDK, which start-up awaits inside a meeting; each with its own static imports.
  */
 export function firstRenderChunks(bundle: Bundle): Set<string> {
   const chunks = Object.values(bundle).flatMap((f) => (f.type === "chunk" ? [f] : []));
@@ -29,7 +33,8 @@ export function firstRenderChunks(bundle: Bundle): Set<string> {
     for (const dep of chunk?.imports ?? []) visit(dep);
   };
   for (const c of chunks) {
-    if (c.isEntry || c.moduleIds.some((id) => id.includes("@zoom/appssdk"))) visit(c.fileName);
+    const startup = c.facadeModuleId !== null && STARTUP_MODULES.some((m) => c.facadeModuleId?.endsWith(m));
+    if (c.isEntry || startup || c.moduleIds.some((id) => id.includes("@zoom/appssdk"))) visit(c.fileName);
   }
   return seen;
 }
