@@ -21,6 +21,8 @@ describe("animator controls", () => {
     await moveTo(g, "clarification");
     fireEvent.click(g.anna.view.getByRole("button", { name: "Revenir en arrière" }));
     expect(g.anna.view.getByRole("alertdialog")).toBeTruthy();
+    // The question takes the focus, so the keyboard answers it at once.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Confirmer"));
     fireEvent.keyDown(g.anna.view.getByRole("button", { name: "Confirmer" }), { key: "Escape" });
     expect(g.anna.view.queryByRole("alertdialog")).toBeNull();
     expect(g.room.state.consultation.phase).toBe("clarification");
