@@ -1,5 +1,5 @@
 // The note pad's text area bound to the shared document, with the other writers' carets over it.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { NOTEPAD_LIMITS } from "../../protocol/notepad.ts";
 import { CaretOverlay } from "./CaretOverlay.tsx";
 import type { NotepadSession } from "./NotepadSession.ts";
@@ -17,7 +17,8 @@ interface Props {
 export function NotepadEditor({ session, writable, writers, labelledBy, describedBy }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const [textarea, setTextarea] = useState<HTMLTextAreaElement | null>(null);
-  useEffect(() => {
+  // Bound before the browser paints, so not even a first keystroke can reach an unbound textarea.
+  useLayoutEffect(() => {
     const ta = ref.current;
     if (!ta) return;
     // The binding owns the textarea's value: Preact never sets it, so a re-render cannot undo a keystroke.

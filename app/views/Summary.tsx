@@ -5,6 +5,7 @@ import { Feedback } from "../components/Feedback.tsx";
 import { t } from "../i18n/i18n.ts";
 import { useCommand } from "../model/useCommand.ts";
 import { can, nameOf, type ViewProps } from "../model/viewProps.ts";
+import { NotepadSlot } from "./NotepadSlot.tsx";
 import { ActionItem } from "./step/ActionItem.tsx";
 import { MarkedIdeas } from "./step/MarkedIdeas.tsx";
 
@@ -44,6 +45,7 @@ export function Summary(view: ViewProps) {
             )}
           </section>
           <MarkedIdeas state={view.state} />
+          <NotepadSlot {...view} />
         </div>
         <div class="column">
           <section class="panel" aria-labelledby="plan-title">
