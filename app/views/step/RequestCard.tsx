@@ -10,10 +10,10 @@ export function RequestCard(view: ViewProps) {
     <section class="panel request" aria-labelledby="request-title">
       <h2 id="request-title">{t("request")}</h2>
       {request ? (
-        <blockquote class="request-text">
-          {request.text}
-          {request.adoptedFrom && <span class="badge">{t("adoptedFrom")}</span>}
-        </blockquote>
+        <>
+          <blockquote class="request-text">{request.text}</blockquote>
+          {request.adoptedFrom && <p class="badge adopted-from">{t("adoptedFrom")}</p>}
+        </>
       ) : (
         <p class="empty">{t("noRequest")}</p>
       )}
