@@ -76,7 +76,9 @@ export type SystemCommand =
   | { type: "timeUp" }
   | { type: "loadFollowUp"; plans: import("./model.ts").PreviousPlan[] }
   /** A consultation was deleted from the group's memory (by its client): the room drops whatever it holds of it. */
-  | { type: "forgetConsultation"; consultationId: string };
+  | { type: "forgetConsultation"; consultationId: string }
+  /** The meeting was attached to a group, detached, or its group renamed or deleted. */
+  | { type: "setGroup"; group: import("./model.ts").MeetingGroup | null };
 
 export type AnyCommand = Command | SystemCommand;
 export const SYSTEM_ACTOR = "system";

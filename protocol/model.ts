@@ -144,12 +144,22 @@ export interface Consultation {
   closedAt: number | null;
 }
 
+/** The group a meeting belongs to, as its participants see it (the group's memory lives on the server). */
+export interface MeetingGroup {
+  id: string;
+  name: string;
+  mission: string | null;
+  charter: string | null;
+}
+
 export interface RoomState {
   /** Number of accepted commands; every accepted command adds one. */
   version: number;
   roomId: string;
   participants: Participant[];
   consultation: Consultation;
+  /** The meeting's group once attached or recognised; absent or null while it has none. */
+  group?: MeetingGroup | null;
 }
 
 export function initialState(roomId: string, consultationId: string, now: number): RoomState {

@@ -1,10 +1,26 @@
-// forgetConsultation: a consultation deleted from the group's memory disappears from the live room too.
+// The group memory's effects on the live room: the meeting's group shown to all, a deleted consultation forgotten.
 import type { SystemCommand } from "./commands.ts";
 import { ErrorCode, reject } from "./errors.ts";
 import { type Consultation, newConsultation, Role, type RoomState } from "./model.ts";
 import { accept, type Context, type Result } from "./reducer.ts";
 
 type Forget = Extract<SystemCommand, { type: "forgetConsultation" }>;
+type SetGroup = Extract<SystemCommand, { type: "setGroup" }>;
+
+export function setGroup(state: RoomState, command: SetGroup): Result {
+  const now = state.group ?? null;
+  const next = command.group;
+  const same =
+    now === next ||
+    (now !== null &&
+      next !== null &&
+      now.id === next.id &&
+      now.name === next.name &&
+      now.mission === next.mission &&
+      now.charter === next.charter);
+  if (same) return reject(ErrorCode.conflict, "The meeting already shows this group.");
+  return accept({ ...state, group: next });
+}
 
 /**
  * The room's current consultation is replaced by a fresh one at the same number (in the lobby for a meeting's

@@ -6,7 +6,7 @@ import { participant, type RoomState } from "./model.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { reduceContent } from "./reduceContent.ts";
 import { reduceFlow } from "./reduceFlow.ts";
-import { forgetConsultation } from "./reduceForget.ts";
+import { forgetConsultation, setGroup } from "./reduceMemory.ts";
 import { reduceRoster } from "./reduceRoster.ts";
 
 /** What the room must do after an accepted command; data only, the room carries it out. */
@@ -45,7 +45,7 @@ export function reduce(state: RoomState, command: AnyCommand, ctx: Context): Out
 }
 
 function isSystemCommand(command: AnyCommand): command is SystemCommand {
-  return ["join", "rename", "leave", "timeUp", "loadFollowUp", "forgetConsultation"].includes(command.type);
+  return ["join", "rename", "leave", "timeUp", "loadFollowUp", "forgetConsultation", "setGroup"].includes(command.type);
 }
 
 function reduceSystem(state: RoomState, command: AnyCommand, ctx: Context): Result {
@@ -60,6 +60,8 @@ function reduceSystem(state: RoomState, command: AnyCommand, ctx: Context): Resu
       return reduceFlow(state, command, ctx);
     case "forgetConsultation":
       return forgetConsultation(state, command, ctx);
+    case "setGroup":
+      return setGroup(state, command);
     default:
       return assertNever(command);
   }

@@ -20,7 +20,10 @@ const previousPlan = v.object({
 
 export const PreviousPlanSchema = previousPlan;
 
+const meetingGroup = v.object({ id: str, name: str, mission: nullableStr, charter: nullableStr });
+
 export const RoomStateSchema = v.object({
+  group: v.optional(v.nullable(meetingGroup)),
   version: num,
   roomId: str,
   participants: v.array(v.object({ id: str, name: str, role: v.picklist(ROLES), host: v.boolean(), joinedAt: num })),
@@ -62,6 +65,7 @@ export const SystemCommandSchema = v.variant("type", [
   v.object({ type: v.literal("timeUp") }),
   v.object({ type: v.literal("loadFollowUp"), plans: v.array(previousPlan) }),
   v.object({ type: v.literal("forgetConsultation"), consultationId: str }),
+  v.object({ type: v.literal("setGroup"), group: v.nullable(meetingGroup) }),
 ]);
 
 /** One accepted command as the room logged it: replaying events in order rebuilds the state. */

@@ -8,7 +8,7 @@ import { ConsultationReport } from "./ConsultationReport.tsx";
 import { GroupSettingsPanel } from "./GroupSettingsPanel.tsx";
 import { HistoryList } from "./HistoryList.tsx";
 import { MyData } from "./MyData.tsx";
-import { MeetingGroupSchema, MyGroupsSchema } from "./schemas.ts";
+import { MyGroupsSchema } from "./schemas.ts";
 import { useLoad } from "./useLoad.ts";
 import "./memory.css";
 import { memoryStrings, tm } from "./i18n/tm.ts";
@@ -23,13 +23,10 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
   const [picked, setPicked] = useState<string | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
-  const meeting = useLoad(
-    () => api.json("GET", "/api/meeting/group", MeetingGroupSchema).catch(() => ({ group: null })),
-    [changes],
-  );
+  const meetingGroupId = store.state?.group?.id ?? null;
   const mine = useLoad(() => api.json("GET", "/api/groups", MyGroupsSchema), [changes]);
   const groups = mine.data?.groups ?? [];
-  const groupId = picked ?? meeting.data?.group?.id ?? groups[0]?.id ?? null;
+  const groupId = picked ?? meetingGroupId ?? groups[0]?.id ?? null;
   const dialog = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
@@ -94,7 +91,7 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
           key={groupId}
           api={api}
           groupId={groupId}
-          animating={store.me?.role === "animator" && meeting.data?.group?.id === groupId}
+          animating={store.me?.role === "animator" && meetingGroupId === groupId}
           onChanged={() => setChanges((n) => n + 1)}
           onDeleted={() => {
             setPicked(null);

@@ -28,7 +28,7 @@ export function saveFile(filename: string, text: string, type: string): void {
   a.href = url;
   a.download = filename;
   a.rel = "noopener";
-  document.body.append(a);
+  document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);

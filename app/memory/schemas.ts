@@ -15,7 +15,6 @@ export const GroupSchema = v.object({
 });
 export type GroupView = v.InferOutput<typeof GroupSchema>;
 
-export const MeetingGroupSchema = v.object({ group: v.nullable(GroupSchema), role: v.optional(nullableStr) });
 export const GroupAnswerSchema = v.object({ group: v.nullable(GroupSchema) });
 export const MyGroupsSchema = v.object({
   groups: v.array(v.object({ id: str, name: str, memberCount: v.number(), createdByMe: v.boolean() })),

@@ -101,6 +101,11 @@ export class RoomConnection {
     return this.now() + this.clockOffsetMs;
   }
 
+  /** A fresh session for this participant and room, e.g. to authenticate the group memory's REST calls. */
+  freshSession(): Promise<SessionLike> {
+    return this.opts.getSession();
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

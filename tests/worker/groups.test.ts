@@ -35,6 +35,15 @@ describe("groups", () => {
     ).toEqual([ana.id, bea.id, cal.id].sort());
     const seen = await api(m1.client.session, "GET", "/api/meeting/group");
     expect(read(seen, MeetingGroup).group?.name).toBe("Les pairs");
+    // Everyone in the room sees the group at once, through the room's state.
+    await eventually(() =>
+      expect(m1.consultants[0]?.state?.group).toEqual({
+        id: groupId,
+        name: "Les pairs",
+        mission: "Grandir ensemble",
+        charter: null,
+      }),
+    );
     const mine = read(await api(m1.consultants[0]?.session ?? m1.client.session, "GET", "/api/groups"), MyGroups);
     expect(mine.groups).toEqual([{ id: groupId, name: "Les pairs", memberCount: 3, createdByMe: false }]);
   });
@@ -63,10 +72,41 @@ describe("groups", () => {
     const m2 = await meeting(ana, cal, [dan]);
     open.push(...m2.all);
     expect(read(await api(m2.animator.session, "GET", "/api/meeting/group"), MeetingGroup).group?.id).toBe(groupId);
+    await eventually(() => expect(m2.consultants[0]?.state?.group?.name).toBe("Cercle"));
     await eventually(async () => {
       const members = read(await api(m2.animator.session, "GET", `/api/groups/${groupId}`), Members).members;
       expect(members.map((m) => m.userId).sort()).toEqual([ana.id, bea.id, cal.id, dan.id].sort());
     });
+  });
+
+  it("renaming the group shows in its live meeting; detaching undoes the memberships the meeting made", async () => {
+    const [ana, bea, cal, dan] = people("Ana", "Bea", "Cal", "Dan");
+    if (!ana || !bea || !cal || !dan) throw new Error("cast");
+    const m1 = await meeting(ana, bea, [cal]);
+    open.push(...m1.all);
+    const groupId = await createGroup(m1, "Avant");
+    await closeAll(m1.all);
+    const m2 = await meeting(ana, dan, [bea]);
+    open.push(...m2.all);
+    const renamed = await api(m2.animator.session, "PATCH", `/api/groups/${groupId}`, {
+      name: "Après",
+      charter: "Confidentialité.",
+    });
+    expect(renamed.status).toBe(200);
+    await eventually(() =>
+      expect(m2.client.state?.group).toMatchObject({ name: "Après", charter: "Confidentialité." }),
+    );
+    // Dan joined through meeting 2 only: detaching it takes that membership back, not Bea's.
+    const detached = await api(m2.animator.session, "PUT", "/api/meeting/group", { groupId: null });
+    expect(detached.status).toBe(200);
+    await eventually(() => expect(m2.client.state?.group).toBeNull());
+    const members = read(await api(m2.animator.session, "GET", `/api/groups/${groupId}`), Members).members;
+    expect(members.map((m) => m.userId).sort()).toEqual([ana.id, bea.id, cal.id].sort());
+    // And the animator's next meeting is no longer taken for the group's.
+    await closeAll(m2.all);
+    const m3 = await meeting(ana, bea, [cal]);
+    open.push(...m3.all);
+    expect(read(await api(m3.animator.session, "GET", "/api/meeting/group"), MeetingGroup).group).toBeNull();
   });
 
   it("rejects malformed bodies with a clear JSON error", async () => {

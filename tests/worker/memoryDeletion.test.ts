@@ -197,6 +197,7 @@ describe("deleting a group", () => {
     expect(await db.select().from(schema.groupMembers).where(eq(schema.groupMembers.groupId, groupId))).toEqual([]);
     expect(await db.select().from(schema.meetings).where(eq(schema.meetings.groupId, groupId))).toEqual([]);
     await eventually(() => expect(m2.animator.state?.consultation.followUp.plans).toEqual([]));
+    expect(m2.client.state?.group).toBeNull();
     const group = await runInDurableObject(roomStub(m2.roomId), (room) => room.groupId());
     expect(group).toBeNull();
     expect((await api(m2.animator.session, "GET", `/api/groups/${groupId}/history`)).status).toBe(403);

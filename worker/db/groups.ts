@@ -1,10 +1,16 @@
 // Groups and their members in D1: create, read, update, list a user's groups, membership checks.
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import type { MeetingGroup } from "../../protocol/index.ts";
 import { chunks } from "./chunks.ts";
 import { groupMembers, groups } from "./schema.ts";
 
 export type Group = typeof groups.$inferSelect;
+
+/** What a live room shows of its group (protocol's MeetingGroup). */
+export function meetingGroupOf(group: Group): MeetingGroup {
+  return { id: group.id, name: group.name, mission: group.mission, charter: group.charter };
+}
 
 export interface GroupSettings {
   name: string;

@@ -2,9 +2,10 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
-import { type Member, memberStatements } from "./groups.ts";
+import type { MeetingGroup } from "../../protocol/index.ts";
+import { type Member, meetingGroupOf, memberStatements } from "./groups.ts";
 import type { MeetingInfo } from "./results.ts";
-import { groupMembers, groupSeries, meetings } from "./schema.ts";
+import { groupMembers, groupSeries, groups, meetings } from "./schema.ts";
 
 /**
  * The series key of a meeting run by this animator (see docs/memory.md): their user id as the verified session
@@ -65,13 +66,14 @@ export async function attachMeeting(d1: D1Database, a: Attachment, now: number):
 }
 
 /** The group this animator's meetings belong to, provided they are still one of its members. */
-export async function recogniseGroup(d1: D1Database, animatorId: string): Promise<string | null> {
+export async function recogniseGroup(d1: D1Database, animatorId: string): Promise<MeetingGroup | null> {
   const [row] = await drizzle(d1)
-    .select({ groupId: groupSeries.groupId })
+    .select({ group: groups })
     .from(groupSeries)
+    .innerJoin(groups, eq(groups.id, groupSeries.groupId))
     .innerJoin(groupMembers, and(eq(groupMembers.groupId, groupSeries.groupId), eq(groupMembers.userId, animatorId)))
     .where(eq(groupSeries.seriesKey, animatorSeriesKey(animatorId)));
-  return row?.groupId ?? null;
+  return row ? meetingGroupOf(row.group) : null;
 }
 
 /** Room ids of the group's meetings started after `since` (the ones that may still be live). */

@@ -1,6 +1,13 @@
 // The room Durable Object: one meeting's live consultation; its sockets hibernate, its state lives in its SQLite.
 import { DurableObject } from "cloudflare:workers";
-import { assertNever, type ClientMessage, ErrorCode, participant, type Role } from "../../protocol/index.ts";
+import {
+  assertNever,
+  type ClientMessage,
+  ErrorCode,
+  type MeetingGroup,
+  participant,
+  type Role,
+} from "../../protocol/index.ts";
 import { type FollowUpLoader, loadPreviousPlans } from "../db/followUp.ts";
 import type { ResultsWriter } from "../db/results.ts";
 import { writeResults } from "../db/writeResults.ts";
@@ -11,7 +18,7 @@ import { handleBinaryFrame } from "./binaryFrames.ts";
 import { handleCommand } from "./command.ts";
 import { handleDeparture } from "./departure.ts";
 import { decodeFrame } from "./frames.ts";
-import { type AttachOutcome, attachGroup, dropGroup, forgetConsultation } from "./groupLink.ts";
+import { type AttachOutcome, attachGroup, dropGroup, forgetConsultation, showGroup } from "./groupLink.ts";
 import { displayName, handleHello } from "./hello.ts";
 import { identityFrom } from "./identity.ts";
 import { d1MemorySeam, type MemorySeam } from "./memorySeam.ts";
@@ -124,9 +131,13 @@ export class Room extends DurableObject<Env> {
     return this.store.meeting()?.groupId ?? null;
   }
 
-  async attachGroup(groupId: string | null, callerId: string): Promise<AttachOutcome> {
+  async attachGroup(group: MeetingGroup | null, callerId: string): Promise<AttachOutcome> {
     if (!this.store.hasState()) return { ok: false, code: "forbidden" };
-    return attachGroup(this.room, groupId, callerId);
+    return attachGroup(this.room, group, callerId);
+  }
+
+  async showGroup(group: MeetingGroup): Promise<void> {
+    if (this.store.hasState()) await showGroup(this.room, group);
   }
 
   /** A consultation was deleted from the memory; true when this room held something of it. */

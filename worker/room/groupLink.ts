@@ -1,5 +1,5 @@
 // The room's side of the group memory: recognising and attaching its group, members joining, follow-up reloads, forgetting.
-import { participant, Role, type RoomState } from "../../protocol/index.ts";
+import { type MeetingGroup, participant, Role, type RoomState } from "../../protocol/index.ts";
 import { applySystem } from "./applyCommand.ts";
 import type { SocketAttachment } from "./attachment.ts";
 import type { RoomContext } from "./roomContext.ts";
@@ -30,17 +30,22 @@ export async function memberJoined(room: RoomContext, att: SocketAttachment): Pr
       return;
     }
     if (me.role !== Role.animator || !canChangeGroup(room.store.state())) return;
-    const groupId = await room.memory.recognise(me.id);
-    if (groupId !== null) await attachGroup(room, groupId, me.id);
+    const group = await room.memory.recognise(me.id);
+    if (group !== null) await attachGroup(room, group, me.id);
   } catch (err) {
     console.error("room: group memory unavailable on join", err);
   }
 }
 
 /** Attaches the meeting to a group (or detaches it, with null) on the animator's word; throws when D1 fails. */
-export async function attachGroup(room: RoomContext, groupId: string | null, callerId: string): Promise<AttachOutcome> {
+export async function attachGroup(
+  room: RoomContext,
+  group: MeetingGroup | null,
+  callerId: string,
+): Promise<AttachOutcome> {
   const meeting = room.store.meeting();
   const state = room.store.state();
+  const groupId = group?.id ?? null;
   if (!meeting || participant(state, callerId)?.role !== Role.animator) return { ok: false, code: "forbidden" };
   if (meeting.groupId === groupId) return { ok: true, groupId };
   if (meeting.groupId !== null && !canChangeGroup(state)) return { ok: false, code: "started" };
@@ -52,8 +57,14 @@ export async function attachGroup(room: RoomContext, groupId: string | null, cal
     present: state.participants.map((p) => ({ userId: p.id, displayName: p.name })),
   });
   room.store.setGroup(groupId);
+  await applySystem(room, { type: "setGroup", group });
   await reloadFollowUp(room);
   return { ok: true, groupId };
+}
+
+/** The group's name, mission or charter changed: a meeting of it shows the new ones. */
+export async function showGroup(room: RoomContext, group: MeetingGroup): Promise<void> {
+  if (room.store.meeting()?.groupId === group.id) await applySystem(room, { type: "setGroup", group });
 }
 
 /** The follow-up shows the plans of the meeting's (new) group, as long as the follow-up has not been left. */
@@ -87,6 +98,7 @@ export async function dropGroup(room: RoomContext, groupId: string, consultation
   if (!meeting) return;
   if (meeting.groupId === groupId) {
     room.store.setGroup(null);
+    await applySystem(room, { type: "setGroup", group: null });
     // Whatever the meeting recorded belonged to the group, including the consultation under way.
     room.outbox.dropAll();
     await forgetConsultation(room, room.store.state().consultation.id);

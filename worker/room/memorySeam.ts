@@ -1,10 +1,11 @@
 // The room's link to the group's memory in D1 (recognising its group, attaching, adding members); a replaceable seam.
+import type { MeetingGroup } from "../../protocol/index.ts";
 import { addMembers, type Member } from "../db/groups.ts";
 import { type Attachment, attachMeeting, recogniseGroup } from "../db/meetingGroups.ts";
 
 export interface MemorySeam {
   /** The group a meeting run by this animator belongs to, if the memory knows one. */
-  recognise(animatorId: string): Promise<string | null>;
+  recognise(animatorId: string): Promise<MeetingGroup | null>;
   attach(attachment: Attachment): Promise<void>;
   addMember(groupId: string, member: Member, meetingId: string): Promise<void>;
 }

@@ -2,12 +2,16 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteGroup } from "../db/deletion.ts";
-import { createGroup, type Group, groupById, groupsOf, membersOf, updateGroup } from "../db/groups.ts";
+import { createGroup, type Group, groupById, groupsOf, meetingGroupOf, membersOf, updateGroup } from "../db/groups.ts";
+import { meetingsStartedSince } from "../db/meetingGroups.ts";
 import { managerAccess, memberAccess } from "./access.ts";
 import { fail, type MemoryEnv, requireSession, roomById, roomOf } from "./session.ts";
 import { GroupPatchSchema, GroupSettingsSchema, parseBody } from "./validation.ts";
 
 export const groupsRoute = new Hono<MemoryEnv>();
+
+/** A meeting lasts hours; the group's meetings started within this window may still be live. */
+export const LIVE_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 groupsRoute.use("*", requireSession);
 groupsRoute.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => fail(c, 413, "too_large", "Body too large.") }));
@@ -54,7 +58,7 @@ groupsRoute.post("/", async (c) => {
     { userId: session.participantId, displayName: session.name },
     now,
   );
-  const attached = await room.attachGroup(group.id, session.participantId);
+  const attached = await room.attachGroup(meetingGroupOf(group), session.participantId);
   if (!attached.ok) {
     // Nothing refers to the group yet: undo it rather than leave an empty group behind.
     await deleteGroup(c.env.DB, group.id, now);
@@ -83,6 +87,15 @@ groupsRoute.patch("/:groupId", async (c) => {
   if (!body.ok) return body.response;
   const group = await updateGroup(c.env.DB, access.group.id, body.value);
   if (!group) return fail(c, 404, "not_found", "No such group.");
+  // Live meetings of the group show its new name, mission and charter.
+  const live = await meetingsStartedSince(c.env.DB, group.id, Date.now() - LIVE_WINDOW_MS);
+  await Promise.all(
+    live.map((roomId) =>
+      roomById(c, roomId)
+        .showGroup(meetingGroupOf(group))
+        .catch((err: unknown) => console.error("groups: a room could not show the group's new settings", err)),
+    ),
+  );
   return c.json({ group: groupView(group, access.userId) });
 });
 

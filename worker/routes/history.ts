@@ -7,6 +7,7 @@ import { groupById } from "../db/groups.ts";
 import { groupHistory } from "../db/history.ts";
 import { meetingsStartedSince } from "../db/meetingGroups.ts";
 import { memberAccess } from "./access.ts";
+import { LIVE_WINDOW_MS } from "./groups.ts";
 import { isoDay, reportMarkdown } from "./reportMarkdown.ts";
 import { fail, type MemoryContext, type MemoryEnv, requireSession, roomById } from "./session.ts";
 import { check, HistoryQuerySchema, IdSchema, LangQuerySchema } from "./validation.ts";
@@ -14,9 +15,6 @@ import { check, HistoryQuerySchema, IdSchema, LangQuerySchema } from "./validati
 export const historyRoute = new Hono<MemoryEnv>();
 
 historyRoute.use("*", requireSession);
-
-/** A meeting lasts hours; rooms of the group started within this window may still be live and show its plans. */
-const LIVE_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 historyRoute.get("/:groupId/history", async (c) => {
   const access = await memberAccess(c);

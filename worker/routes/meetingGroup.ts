@@ -1,6 +1,6 @@
 // /api/meeting/group: which group the caller's meeting belongs to, and the animator attaching it to one of theirs.
 import { Hono } from "hono";
-import { groupById, isMember } from "../db/groups.ts";
+import { groupById, isMember, meetingGroupOf } from "../db/groups.ts";
 import { groupView } from "./groups.ts";
 import { fail, type MemoryEnv, requireSession, roomOf } from "./session.ts";
 import { AttachSchema, parseBody } from "./validation.ts";
@@ -28,12 +28,13 @@ meetingGroupRoute.put("/group", async (c) => {
   if (groupId !== null && !(await isMember(c.env.DB, groupId, session.participantId))) {
     return fail(c, 403, "not_member", "You can attach the meeting only to a group you belong to.");
   }
-  const outcome = await roomOf(c).attachGroup(groupId, session.participantId);
+  const target = groupId === null ? null : await groupById(c.env.DB, groupId);
+  if (groupId !== null && !target) return fail(c, 404, "not_found", "No such group.");
+  const outcome = await roomOf(c).attachGroup(target && meetingGroupOf(target), session.participantId);
   if (!outcome.ok) {
     return outcome.code === "started"
       ? fail(c, 409, "started", "This meeting's consultations already belong to its group; it cannot change now.")
       : fail(c, 403, "forbidden", "Only the meeting's animator can choose its group.");
   }
-  const group = groupId === null ? null : await groupById(c.env.DB, groupId);
-  return c.json({ group: group ? groupView(group, session.participantId) : null });
+  return c.json({ group: target ? groupView(target, session.participantId) : null });
 });

@@ -12,6 +12,7 @@ export const memEn: MemoryMessages = {
   mem_noGroups: "You are not a member of any group yet.",
   mem_attachIntro:
     "Attach the meeting to a group to keep its history and see the action plans again at the next meeting.",
+  mem_noOtherGroups: "You have no other group: create one.",
   mem_pickGroup: "Your groups",
   mem_changeGroup: "Change group",
   mem_attach: "Attach",

@@ -11,6 +11,7 @@ export const memFr = {
   mem_noGroups: "Vous n'êtes membre d'aucun groupe pour l'instant.",
   mem_attachIntro:
     "Rattachez la réunion à un groupe pour garder son historique et retrouver les plans d'action à la séance suivante.",
+  mem_noOtherGroups: "Vous n'avez pas d'autre groupe : créez-en un.",
   mem_pickGroup: "Vos groupes",
   mem_changeGroup: "Changer de groupe",
   mem_attach: "Rattacher",
