@@ -52,7 +52,8 @@ export function CaretOverlay({ textarea, writers }: Props) {
         return (
           <div
             key={w.clientId}
-            class={`notepad-caret notepad-colour-${w.colour}`}
+            // On the first visible line the name goes below the caret, where the overlay does not clip it.
+            class={`notepad-caret notepad-colour-${w.colour}${box.top < box.height ? " below" : ""}`}
             style={{ top: `${box.top}px`, left: `${box.left}px`, height: `${box.height}px` }}
           >
             <span class="notepad-caret-name">{w.name}</span>
