@@ -23,12 +23,13 @@ export function AttachGroup({ api, current }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const act = async (work: () => Promise<unknown>, after: Mode = { kind: "idle" }) => {
+  /** Runs one request; `done` says whether the controls go back to their resting state afterwards. */
+  const act = async (work: () => Promise<unknown>, done = true) => {
     setBusy(true);
     setError(null);
     try {
       await work();
-      setMode(after);
+      if (done) setMode({ kind: "idle" });
       setPicked("");
     } catch (err) {
       setError(failure(err));
@@ -40,7 +41,7 @@ export function AttachGroup({ api, current }: Props) {
     act(async () => {
       const mine = await api.json("GET", "/api/groups", MyGroupsSchema);
       setMode({ kind: "pick", groups: mine.groups.filter((g) => g.id !== current?.id) });
-    }, mode);
+    }, false);
   const attach = (groupId: string | null) =>
     act(() => api.json("PUT", "/api/meeting/group", GroupAnswerSchema, { groupId }));
   const create = (settings: GroupSettings) => act(() => api.json("POST", "/api/groups", GroupAnswerSchema, settings));

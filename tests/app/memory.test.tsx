@@ -1,0 +1,234 @@
+// The group memory in the panel: the meeting's group in the lobby, attaching and creating, history, report, my data.
+import { fireEvent, waitFor, within } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { group } from "./support/consultation.ts";
+import "./support/setup.ts";
+
+interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+  auth: string | null;
+}
+
+/** A fake memory server: answers by "METHOD path" and records every call. */
+function fakeServer(routes: Record<string, unknown | ((call: Call) => { status: number; body: unknown })>) {
+  const calls: Call[] = [];
+  const fetch = vi.fn(async (input: string, init?: RequestInit) => {
+    const method = init?.method ?? "GET";
+    const headers = new Headers(init?.headers);
+    const call: Call = {
+      method,
+      path: input,
+      body: typeof init?.body === "string" ? JSON.parse(init.body) : null,
+      auth: headers.get("Authorization"),
+    };
+    calls.push(call);
+    const route = routes[`${method} ${input}`];
+    if (route === undefined) return new Response(JSON.stringify({ error: "not_found", message: "?" }), { status: 404 });
+    const answer = typeof route === "function" ? route(call) : { status: 200, body: route };
+    const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
+    const type = typeof answer.body === "string" ? "text/markdown" : "application/json";
+    return new Response(text, {
+      status: answer.status,
+      headers: { "Content-Type": type, "Content-Disposition": 'attachment; filename="report-2026-11-03.md"' },
+    });
+  });
+  vi.stubGlobal("fetch", fetch);
+  return calls;
+}
+
+const GROUP = { id: "g1", name: "Les pairs", mission: "Grandir ensemble", charter: "Confidentialité d'abord." };
+const GROUP_VIEW = { ...GROUP, retentionMonths: 12, createdAt: 1, createdByMe: false };
+const action = (id: string, status: string, note: string | null = null) => ({
+  id,
+  text: `Action ${id}`,
+  dueDate: null,
+  status,
+  note,
+  reportedAt: null,
+});
+const item = (id: string, client: string, clientUserId: string) => ({
+  id,
+  meetingId: "m",
+  number: 1,
+  status: "closed",
+  startedAt: Date.UTC(2026, 10, 3),
+  closedAt: Date.UTC(2026, 10, 3),
+  clientName: client,
+  clientUserId,
+  request: `Demande de ${client}`,
+  actions: [action(`${id}-1`, "done", "Fait et bien fait."), action(`${id}-2`, "inProgress")],
+  followUp: { open: 0, inProgress: 1, done: 1, dropped: 0 },
+});
+
+let downloads: string[] = [];
+beforeEach(() => {
+  downloads = [];
+  vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:memory");
+  vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push(this.download);
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe("the meeting's group in the lobby", () => {
+  it("shows everyone the group as soon as the room has one, with its mission and charter", async () => {
+    const g = await group();
+    await g.chloe.view.findByText("Cette réunion n'est rattachée à aucun groupe.");
+    g.room.system({ type: "setGroup", group: GROUP });
+    await g.chloe.view.findByText("Les pairs");
+    expect(g.chloe.view.getByText("Grandir ensemble")).toBeTruthy();
+    expect(g.chloe.view.getByText("Contrat du groupe")).toBeTruthy();
+    expect(g.chloe.view.queryByRole("button", { name: "Détacher la réunion" })).toBeNull();
+    expect(await g.anna.view.findByRole("button", { name: "Détacher la réunion" })).toBeTruthy();
+  });
+
+  it("lets the animator create the group, sending its settings with the session token", async () => {
+    const calls = fakeServer({
+      "POST /api/groups": () => ({ status: 201, body: { group: GROUP_VIEW } }),
+    });
+    const g = await group();
+    fireEvent.click(await g.anna.view.findByRole("button", { name: "Créer un groupe" }));
+    fireEvent.input(g.anna.view.getByLabelText("Nom du groupe"), { target: { value: "  Les pairs " } });
+    fireEvent.input(g.anna.view.getByLabelText("Mission"), { target: { value: "Grandir ensemble" } });
+    fireEvent.change(g.anna.view.getByLabelText("Conservation de l'historique"), { target: { value: "12" } });
+    fireEvent.click(g.anna.view.getByRole("button", { name: "Créer et rattacher" }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toEqual({
+      method: "POST",
+      path: "/api/groups",
+      body: { name: "Les pairs", mission: "Grandir ensemble", charter: null, retentionMonths: 12 },
+      auth: `Bearer ${g.anna.id}`,
+    });
+    await waitFor(() => expect(g.anna.view.queryByLabelText("Nom du groupe")).toBeNull());
+  });
+
+  it("lets the animator attach one of their groups", async () => {
+    const calls = fakeServer({
+      "GET /api/groups": { groups: [{ id: "g1", name: "Les pairs", memberCount: 5, createdByMe: true }] },
+      "PUT /api/meeting/group": { group: GROUP_VIEW },
+    });
+    const g = await group();
+    fireEvent.click(await g.anna.view.findByRole("button", { name: "Vos groupes" }));
+    fireEvent.change(await g.anna.view.findByLabelText("Vos groupes"), { target: { value: "g1" } });
+    fireEvent.click(g.anna.view.getByRole("button", { name: "Rattacher" }));
+    await waitFor(() => expect(calls.at(-1)).toMatchObject({ method: "PUT", body: { groupId: "g1" } }));
+  });
+
+  it("tells the animator when they have no other group to attach", async () => {
+    fakeServer({ "GET /api/groups": { groups: [] } });
+    const g = await group();
+    fireEvent.click(await g.anna.view.findByRole("button", { name: "Vos groupes" }));
+    expect(await g.anna.view.findByText("Vous n'avez pas d'autre groupe : créez-en un.")).toBeTruthy();
+  });
+
+  it("shows a refusal in words", async () => {
+    fakeServer({
+      "GET /api/groups": () => ({ status: 403, body: { error: "forbidden", message: "no" } }),
+    });
+    const g = await group();
+    fireEvent.click(await g.anna.view.findByRole("button", { name: "Vos groupes" }));
+    expect((await g.anna.view.findByRole("alert")).textContent).toBe("Vous n'avez pas accès à cette action.");
+  });
+});
+
+describe("the memory dialog", () => {
+  it("lists the history a page at a time and opens a report to download, print or delete", async () => {
+    const g = await group();
+    const calls = fakeServer({
+      "GET /api/groups": { groups: [{ id: "g1", name: "Les pairs", memberCount: 4, createdByMe: false }] },
+      "GET /api/groups/g1/history?limit=10": { items: [item("c2", "Chloé", g.chloe.id)], next: "5.c2" },
+      "GET /api/groups/g1/history?limit=10&cursor=5.c2": { items: [item("c1", "Ben", g.ben.id)], next: null },
+      "GET /api/groups/g1/consultations/c2": {
+        consultation: {
+          id: "c2",
+          startedAt: Date.UTC(2026, 10, 3),
+          format: "classic",
+          clientName: "Chloé",
+          clientUserId: g.chloe.id,
+          situation: { title: "Équipe en tension", stakes: "Garder deux experts" },
+          request: "Repartir avec trois pistes",
+          markedIdeas: [{ text: "Des entretiens individuels", authorName: "Ben" }],
+          otherIdeas: [{ text: "Un parrainage", authorName: "Dan" }],
+          actions: [action("a1", "done", "Trois entretiens tenus.")],
+          learnings: [{ text: "Écouter d'abord", authorName: "Anna" }],
+          notes: "Ligne 1\nLigne 2",
+        },
+      },
+      "GET /api/groups/g1/consultations/c2/report.md?lang=fr": "# Rapport",
+      "DELETE /api/groups/g1/consultations/c2": { deleted: true },
+    });
+    const opener = await g.chloe.view.findByRole("button", { name: "Mémoire du groupe" });
+    fireEvent.click(opener);
+    const dialog = within(await g.chloe.view.findByRole("dialog", { name: "Mémoire du groupe" }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Mémoire du groupe"));
+    await dialog.findByText("Demande de Chloé");
+    expect(dialog.getByText("Suivi : 1 fait, 1 en cours, 0 à faire, 0 abandonné")).toBeTruthy();
+    fireEvent.click(dialog.getByRole("button", { name: "Afficher plus" }));
+    await dialog.findByText("Demande de Ben");
+    expect(dialog.queryByRole("button", { name: "Afficher plus" })).toBeNull();
+
+    fireEvent.click(dialog.getByRole("button", { name: /Chloé$/ }));
+    await dialog.findByText("Repartir avec trois pistes");
+    for (const text of [
+      "Des entretiens individuels",
+      "Un parrainage",
+      "Écouter d'abord",
+      "Retour : Trois entretiens tenus.",
+    ]) {
+      expect(dialog.getByText(text)).toBeTruthy();
+    }
+    fireEvent.click(dialog.getByRole("button", { name: "Télécharger (Markdown)" }));
+    await waitFor(() => expect(downloads).toEqual(["report-2026-11-03.md"]));
+    const print = vi.fn();
+    vi.stubGlobal("print", print);
+    fireEvent.click(dialog.getByRole("button", { name: "Imprimer / PDF" }));
+    expect(print).toHaveBeenCalledOnce();
+    fireEvent.click(dialog.getByRole("button", { name: "Supprimer cette consultation" }));
+    fireEvent.click(dialog.getByRole("button", { name: "Confirmer" }));
+    await dialog.findByText("Consultation supprimée.");
+    expect(calls.at(-1)).toMatchObject({ method: "DELETE", path: "/api/groups/g1/consultations/c2" });
+
+    fireEvent.keyDown(dialog.getByRole("heading", { level: 1 }), { key: "Escape" });
+    await waitFor(() => expect(g.chloe.view.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+  });
+
+  it("offers deletion only to the consultation's client, and downloads my data", async () => {
+    const g = await group();
+    fakeServer({
+      "GET /api/groups": { groups: [{ id: "g1", name: "Les pairs", memberCount: 4, createdByMe: false }] },
+      "GET /api/groups/g1/history?limit=10": { items: [item("c2", "Chloé", g.chloe.id)], next: null },
+      "GET /api/groups/g1/consultations/c2": {
+        consultation: {
+          id: "c2",
+          startedAt: 0,
+          format: "classic",
+          clientName: "Chloé",
+          clientUserId: g.chloe.id,
+          situation: null,
+          request: null,
+          markedIdeas: [],
+          otherIdeas: [],
+          actions: [],
+          learnings: [],
+          notes: null,
+        },
+      },
+      "GET /api/me/export": { userId: g.ben.id },
+    });
+    fireEvent.click(await g.ben.view.findByRole("button", { name: "Mémoire du groupe" }));
+    const dialog = within(await g.ben.view.findByRole("dialog"));
+    fireEvent.click(await dialog.findByRole("button", { name: /Chloé$/ }));
+    await dialog.findByRole("button", { name: "Imprimer / PDF" });
+    expect(dialog.queryByRole("button", { name: "Supprimer cette consultation" })).toBeNull();
+    fireEvent.click(dialog.getByRole("button", { name: "Mes données" }));
+    fireEvent.click(dialog.getByRole("button", { name: "Télécharger mes données (JSON)" }));
+    await waitFor(() => expect(downloads).toEqual(["report-2026-11-03.md"]));
+  });
+});
