@@ -89,6 +89,14 @@ const server = await startBenchServer({
   parentDir: values["state-in-memory"] ? "/dev/shm" : undefined,
 });
 log(`server on ${server.url} (process group ${server.group})`);
+// Whatever happens, the server (a detached process group) must not outlive the run.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.once(event, (err: unknown) => {
+    log(`${event}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    rmSync(dist, { recursive: true, force: true });
+    void server.stop().finally(() => process.exit(1));
+  });
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     log(`${signal}: stopping the server`);

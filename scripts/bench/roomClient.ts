@@ -44,13 +44,16 @@ export class RoomClient implements LoadClient {
     const welcomed = new Promise<void>((resolve) => {
       this.welcomed = resolve;
     });
+    let opened: WebSocket | null = null;
     const ws = await openSocket(
       this.url,
       (data, at) => this.onFrame(data, at),
       () => {
-        if (this.ws === ws) this.ws = null;
+        // May fire before the socket ever opened, when `opened` is still null.
+        if (opened !== null && this.ws === opened) this.ws = null;
       },
     );
+    opened = ws;
     this.ws = ws;
     const lastVersion = this.version < 0 ? null : this.version;
     ws.send(JSON.stringify({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion }));

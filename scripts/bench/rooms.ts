@@ -3,7 +3,7 @@ import { requestDevSession } from "../../protocol/client/devSession.ts";
 import { EchoClient } from "./echoClient.ts";
 import type { LoadClient, LoadKind } from "./loadClient.ts";
 import { RoomClient } from "./roomClient.ts";
-import { mapLimit } from "./socket.ts";
+import { mapLimit, withRetries } from "./socket.ts";
 import { echoSocketUrl, roomSocketUrl } from "./wire.ts";
 
 export const Target = { room: "room", echo: "echo" } as const;
@@ -24,8 +24,9 @@ export interface RoomSet<C extends LoadClient> {
   close(): void;
 }
 
-/** Parallel connects; higher would only queue inside the server. */
+/** Parallel connects (sockets for echo rooms, whole rooms for real ones); higher would only queue in the server. */
 const CONNECT_PARALLELISM = 32;
+const ROOM_PARALLELISM = 8;
 
 export async function openEchoRooms(
   baseUrl: string,
@@ -44,7 +45,7 @@ export async function openEchoRooms(
   await mapLimit(
     rooms.flatMap((r) => r.clients),
     CONNECT_PARALLELISM,
-    (c) => c.connect(),
+    (c) => withRetries("an echo socket", () => c.connect()),
   );
   return { rooms, close: () => closeAll(rooms) };
 }
@@ -58,7 +59,7 @@ export async function openRealRooms(
 ): Promise<RoomSet<RoomClient>> {
   const rooms = await mapLimit(
     Array.from({ length: count }, (_, r) => r),
-    CONNECT_PARALLELISM,
+    ROOM_PARALLELISM,
     async (r) => {
       const code = `${tag}-${r}`;
       // The animator joins first (as host), so the room gives it the animator role.
@@ -83,9 +84,11 @@ async function joinRoom(
   name: string,
   host: boolean,
 ): Promise<RoomClient> {
-  const session = await requestDevSession(baseUrl, { room, name, participantId, host });
+  const session = await withRetries("a dev session", () =>
+    requestDevSession(baseUrl, { room, name, participantId, host }),
+  );
   const client = new RoomClient(participantId, roomSocketUrl(baseUrl, session.roomId, session.token));
-  await client.connect();
+  await withRetries("a room socket", () => client.connect());
   return client;
 }
 

@@ -32,6 +32,20 @@ export function openSocket(
   });
 }
 
+/** Retries a connection a few times, as a real client would, so one refused upgrade under load is not fatal. */
+export async function withRetries<T>(what: string, fn: () => Promise<T>, attempts = 4): Promise<T> {
+  let last: unknown = null;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      last = err;
+      await sleep(500 * (i + 1));
+    }
+  }
+  throw new Error(`${what} failed ${attempts} times: ${last instanceof Error ? last.message : String(last)}`);
+}
+
 /** Runs fn over items with at most `limit` in flight, in order of items. */
 export async function mapLimit<T, R>(
   items: readonly T[],
