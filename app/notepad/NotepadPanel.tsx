@@ -7,7 +7,7 @@ import { useObserve } from "../model/observable.ts";
 import { can } from "../model/viewProps.ts";
 import type { NotepadSlotProps } from "../views/NotepadSlot.tsx";
 import { NotepadEditor } from "./NotepadEditor.tsx";
-import { notepadFor } from "./NotepadSession.ts";
+import { notepadFor } from "./notepadFor.ts";
 import { otherWriters } from "./otherWriters.ts";
 import { PolicySwitch } from "./PolicySwitch.tsx";
 import { WriterList } from "./WriterList.tsx";

@@ -19,11 +19,10 @@ import { canWriteNotepad } from "../../protocol/permissions.ts";
 import { Observable } from "../model/observable.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 import { colourOf } from "./colours.ts";
+import { Outgoing } from "./Outgoing.ts";
 import { RemotePresence } from "./remotePresence.ts";
 
-/** The room limits each socket to 10 frames a second: edits go out at most every 200 ms, presence every 400. */
-const FLUSH_MS = 200;
-const PRESENCE_MS = 400;
+/** After the room dropped a frame for flooding, a sync recovers what it carried. */
 const RESYNC_MS = 1500;
 
 /** One consultation's document; replaced whole when the consultation changes or the room refused an edit. */
@@ -46,13 +45,13 @@ export class NotepadSession {
   /** The room's last refusal of one of my changes, until I edit again. */
   problem: ErrorCode | null = null;
   readonly others = new RemotePresence();
-  private pending: Uint8Array[] = [];
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastFlush = 0;
-  private lastPresence = 0;
+  private readonly outgoing = new Outgoing({
+    online: () => this.online,
+    sendUpdate: (update) => this.sendSync((e) => syncProtocol.writeUpdate(e, update)),
+    sendPresence: () => this.sendPresence(),
+  });
   private cursor: Cursor | null = null;
   private presenceClock = 0;
-  private presenceDirty = false;
   private wasOpen = false;
   private readonly stop: Array<() => void> = [];
 
@@ -80,8 +79,7 @@ export class NotepadSession {
     const { text } = this.pad;
     const at = (i: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i));
     this.cursor = { anchor: at(anchor), head: at(head) };
-    this.presenceDirty = true;
-    this.schedule();
+    this.outgoing.presence();
   }
 
   clearProblem(): void {
@@ -92,7 +90,7 @@ export class NotepadSession {
 
   dispose(): void {
     for (const s of this.stop) s();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.outgoing.dispose();
     this.pad.undo.destroy();
     this.pad.doc.destroy();
   }
@@ -103,7 +101,7 @@ export class NotepadSession {
     const undo = new Y.UndoManager(text, { trackedOrigins: new Set([this.local]) });
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       // Undo and redo are my edits too; only what the room sent is not mine to send.
-      if (origin === this.local || origin === undo) this.queue(update);
+      if (origin === this.local || origin === undo) this.outgoing.update(update);
     });
     text.observe(() => this.changes.changed());
     return { consultationId, doc, text, undo };
@@ -114,7 +112,9 @@ export class NotepadSession {
     this.pad.undo.destroy();
     this.pad.doc.destroy();
     this.pad = this.newPad(consultationId);
-    this.pending = [];
+    this.outgoing.dropEdits();
+    // A caret points into one document; the binding reports it again in the new one.
+    this.cursor = null;
     this.synced = false;
     this.others.clear();
     if (resync && this.online) this.start();
@@ -131,8 +131,7 @@ export class NotepadSession {
     // A writer who may no longer write takes their caret away.
     if (!this.writable() && this.cursor) {
       this.cursor = null;
-      this.presenceDirty = true;
-      this.schedule();
+      this.outgoing.presence();
     }
     this.changes.changed();
   }
@@ -142,10 +141,9 @@ export class NotepadSession {
     this.others.clear();
     // Past any departure the room announced for my client while I was away.
     this.presenceClock += 2;
-    this.presenceDirty = this.cursor !== null;
-    this.pending = [];
+    this.outgoing.dropEdits();
     this.sendSync((e) => syncProtocol.writeSyncStep1(e, this.pad.doc));
-    this.schedule();
+    if (this.cursor) this.outgoing.presence();
   }
 
   private receive(data: Uint8Array): void {
@@ -184,42 +182,7 @@ export class NotepadSession {
     if (msg.code === "rate_limited" && msg.id === undefined) setTimeout(() => this.online && this.start(), RESYNC_MS);
   }
 
-  private queue(update: Uint8Array): void {
-    this.pending.push(update);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.flushTimer) return;
-    const wait = Math.max(0, this.lastFlush + FLUSH_MS - Date.now());
-    this.flushTimer = setTimeout(() => this.flush(), wait);
-  }
-
-  private flush(): void {
-    this.flushTimer = null;
-    this.lastFlush = Date.now();
-    // Offline, the document keeps the edits and the next sync sends them; a queue would only repeat them.
-    if (!this.online) {
-      this.pending = [];
-      return;
-    }
-    if (this.pending.length > 0) {
-      const update = Y.mergeUpdates(this.pending);
-      this.pending = [];
-      this.sendSync((e) => syncProtocol.writeUpdate(e, update));
-    }
-    if (this.presenceDirty) {
-      if (Date.now() - this.lastPresence < PRESENCE_MS) {
-        this.schedule();
-        return;
-      }
-      this.sendPresence();
-    }
-  }
-
   private sendPresence(): void {
-    this.presenceDirty = false;
-    this.lastPresence = Date.now();
     this.presenceClock += 1;
     const me = this.store.me;
     const state =
@@ -235,16 +198,4 @@ export class NotepadSession {
   private send(kind: NotepadMessage, write: (e: encoding.Encoder) => void): void {
     this.store.connection.sendBinary(encodeNotepadFrame(kind, this.pad.consultationId, write));
   }
-}
-
-const sessions = new WeakMap<RoomStore, NotepadSession>();
-
-/** The room's note pad session, kept across step changes so the document, its undo history and offline edits live on. */
-export function notepadFor(store: RoomStore): NotepadSession {
-  const existing = sessions.get(store);
-  if (existing) return existing;
-  const session = new NotepadSession(store);
-  sessions.set(store, session);
-  store.onClose(() => session.dispose());
-  return session;
 }
