@@ -1,5 +1,6 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import { NOTEPAD_LIMITS } from "../../protocol/notepad.ts";
 import { type Cast, closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { storedResults } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";
@@ -80,6 +81,25 @@ describe("the note pad's storage", () => {
       expect(stored?.status).toBe("closed");
       expect(stored?.notepadText).toBe("Keep the team informed weekly.\nAsk for a buddy plan.");
     });
+  });
+
+  it("delivers a full note pad, accents and all, to D1", async () => {
+    const cast = await openCast(1);
+    open.push(...cast.all);
+    const id = consultationOf(cast);
+    const ana = await NotepadClient.start(cast.animator, id);
+    const full = `${"é".repeat(NOTEPAD_LIMITS.chars - 2)}\u{1F4DD}`;
+    ana.insert(0, full);
+    ana.flush();
+    await eventually(async () => expect(await storedRows(cast.roomId, id)).toBeGreaterThan(0));
+    await runConsultation(cast);
+    await eventually(
+      async () => expect((await storedResults(id)).consultation?.notepadText?.length).toBe(full.length),
+      {
+        timeoutMs: 5000,
+      },
+    );
+    expect((await storedResults(id)).consultation?.notepadText).toBe(full);
   });
 
   it("starts the next consultation with an empty note pad and keeps the previous one's text in its results", async () => {
