@@ -1,0 +1,65 @@
+// Every text in the panel is shown as text: markup in a name or an idea never becomes markup, Unicode shows as typed.
+import { fireEvent, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { UNICODE_TEXTS } from "../protocol/hygieneTexts.ts";
+import { act, group, moveTo } from "./support/consultation.ts";
+import { FakeRoom } from "./support/FakeRoom.ts";
+import { openPanel } from "./support/participants.tsx";
+import "./support/setup.ts";
+
+// Within the 60 characters a name may have, so that all of it is shown.
+const NAME = `<b>Mallory</b><img src=x onerror="window.hygieneBroken=1">`;
+const IDEA = `<b>Gras ?</b> <a href="javascript:alert(1)">lien</a> <script>window.hygieneBroken=3</script> &amp; &lt;`;
+const REQUEST = `<iframe src="https://example.invalid"></iframe>Ma demande <svg onload="window.hygieneBroken=4"/>`;
+
+declare global {
+  interface Window {
+    hygieneBroken?: number;
+  }
+}
+
+afterEach(() => {
+  window.hygieneBroken = undefined;
+});
+
+/** Elements and attributes that only markup smuggled in a text could have created. */
+function smuggled(container: Element): Element[] {
+  return [
+    ...container.querySelectorAll("script, iframe, svg[onload], img[onerror], a[href^='javascript']"),
+    ...[...container.querySelectorAll("*")].filter((el) =>
+      [...el.attributes].some((a) => a.name.startsWith("on") || a.value.includes("hygieneBroken")),
+    ),
+  ];
+}
+
+describe("texts shown in the panel", () => {
+  it("show markup in a name, an idea and the request as the very characters typed, never as markup", async () => {
+    const room = new FakeRoom();
+    const g = await group(room);
+    const mallory = openPanel(room, NAME);
+    await waitFor(() => expect(room.state.participants).toHaveLength(5));
+    await moveTo(g, "contract");
+    await act(g.chloe, { type: "setRequest", text: REQUEST });
+    await moveTo(g, "consultation");
+    fireEvent.input(mallory.view.getByLabelText("Votre idée"), { target: { value: IDEA } });
+    fireEvent.click(mallory.view.getByRole("button", { name: "Ajouter l'idée" }));
+    await waitFor(() => expect(room.state.consultation.ideas.map((i) => i.text)).toEqual([IDEA]));
+
+    for (const p of [g.anna, g.chloe, g.ben, mallory]) {
+      await p.view.findByText(IDEA);
+      expect(p.container.textContent).toContain(REQUEST);
+      expect(p.container.textContent).toContain(NAME);
+      expect(smuggled(p.container)).toEqual([]);
+    }
+    expect(window.hygieneBroken).toBeUndefined();
+  });
+
+  it("show accents, emoji, right-to-left and mixed scripts exactly as typed", async () => {
+    const g = await group();
+    await moveTo(g, "consultation");
+    for (const text of UNICODE_TEXTS) await act(g.ben, { type: "addIdea", text });
+    for (const p of [g.anna, g.chloe, g.dan]) {
+      for (const text of UNICODE_TEXTS) expect(await p.view.findByText(text)).toBeTruthy();
+    }
+  });
+});
