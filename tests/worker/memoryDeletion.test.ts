@@ -10,6 +10,7 @@ import { closeAll, runConsultation, settle } from "./helpers/consultation.ts";
 import { db, outboxOf, storedResults } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";
 import { api, createGroup, meeting, people, read } from "./helpers/memory.ts";
+import { NotepadClient } from "./helpers/notepadClient.ts";
 import { roomStub } from "./helpers/session.ts";
 import type { TestSocket } from "./helpers/TestSocket.ts";
 
@@ -62,6 +63,20 @@ async function totals(groupId: string) {
   };
 }
 
+/** Rows the room's note pad keeps for a consultation (its updates and its final text). */
+async function notesOf(roomId: string, consultationId: string): Promise<number> {
+  return runInDurableObject(
+    roomStub(roomId),
+    (_room, state) =>
+      state.storage.sql
+        .exec<{ n: number }>(
+          "SELECT (SELECT count(*) FROM notepad_updates WHERE consultation_id = ?1) + (SELECT count(*) FROM notepad_texts WHERE consultation_id = ?1) AS n",
+          consultationId,
+        )
+        .one().n,
+  );
+}
+
 const Deleted = v.object({ deleted: v.literal(true) });
 
 describe("deleting a consultation", () => {
@@ -92,6 +107,10 @@ describe("deleting a consultation", () => {
       note: "ok",
     });
     const c2 = (await runConsultation(m2, "synthesis")).consultation;
+    const pad = await NotepadClient.start(m2.client, c2.id);
+    pad.insert(0, "Notes only Cal's consultation had.");
+    pad.flush();
+    await eventually(async () => expect(await notesOf(m2.roomId, c2.id)).toBeGreaterThan(0));
     await eventually(async () => {
       expect((await storedResults(c2.id)).consultation?.status).toBe("synthesis");
       expect(await outboxOf(m2.roomId)).toEqual([]);
@@ -119,6 +138,7 @@ describe("deleting a consultation", () => {
     await settle(m2.all);
     for (const s of m2.all) expect(JSON.stringify(s.state)).not.toContain(c2.id);
     expect(await outboxOf(m2.roomId)).toEqual([]);
+    expect(await notesOf(m2.roomId, c2.id)).toBe(0);
     const afterC2 = await storedResults(c2.id);
     expect(afterC2).toMatchObject({
       consultation: undefined,

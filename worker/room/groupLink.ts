@@ -79,12 +79,13 @@ export async function reloadFollowUp(room: RoomContext): Promise<void> {
 }
 
 /**
- * A consultation was deleted from D1: its waiting results are dropped (so the alarm cannot write them back), and
- * the state loses it, whether it is the current consultation or a plan shown for follow-up.
+ * A consultation was deleted from D1: its waiting results are dropped (so the alarm cannot write them back), its
+ * note pad is erased, and the state loses it, whether it is the current consultation or a plan shown for follow-up.
  */
 export async function forgetConsultation(room: RoomContext, consultationId: string): Promise<boolean> {
   if (!room.store.hasState()) return false;
   room.outbox.drop(consultationId);
+  room.notepad.erase(consultationId);
   room.notepad.erase(consultationId);
   const c = room.store.state().consultation;
   const held = c.id === consultationId || c.followUp.plans.some((p) => p.consultationId === consultationId);
