@@ -9,7 +9,7 @@ import { RoomConnection } from "../../protocol/client/RoomConnection.ts";
 import type { Command } from "../../protocol/commands.ts";
 import type { LocalServer } from "../../scripts/lib/localServer.ts";
 import { launch, type Person, person, screenshot, seriousViolations } from "./support/browser.ts";
-import { button, click, heading, see, tr } from "./support/flow.ts";
+import { click, heading, see, tr } from "./support/flow.ts";
 import { startServer } from "./support/server.ts";
 
 let server: LocalServer;
