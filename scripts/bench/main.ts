@@ -10,7 +10,7 @@ import { benchConfig } from "./config.ts";
 import type { BenchContext } from "./context.ts";
 import { Inspector } from "./inspector.ts";
 import { machineInfo } from "./machine.ts";
-import { startCpuMeter } from "./procStats.ts";
+import { startCpuMeter, waitForQuiet } from "./procStats.ts";
 import { toMarkdown } from "./report.ts";
 import type { BenchResults } from "./results.ts";
 import { runScenarios } from "./scenarios.ts";
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     out: { type: "string" },
     /** Keep the server's SQLite files in /dev/shm, to tell disk waits from the room's own work. */
     "state-in-memory": { type: "boolean", default: false },
+    /** Minutes to wait, at most, for other programs to leave the machine idle before measuring. */
+    "wait-quiet": { type: "string" },
   },
 });
 const config = benchConfig(values.quick);
@@ -78,6 +80,7 @@ const results: BenchResults = {
 };
 
 log(`${results.mode} run on ${results.machine.cores} cores, Node ${results.machine.node}`);
+if (values["wait-quiet"]) await waitForQuiet(Number(values["wait-quiet"]) * 60_000, 25, log);
 const build = buildPanel();
 const dist = build.dir;
 results.bundle = weighPanel(dist, build.complaint);

@@ -118,3 +118,25 @@ export function startCpuMeter(groupId: number): CpuMeter {
     },
   };
 }
+
+/** CPU the rest of the machine uses (% of one core) over `ms`, this process excluded. */
+export async function othersCpu(ms: number): Promise<number> {
+  const meter = startCpuMeter(-1);
+  await new Promise((r) => setTimeout(r, ms));
+  const u = meter.stop();
+  return u.others;
+}
+
+/** Waits (up to maxMs) until other programs leave the machine mostly idle; returns what they used last. */
+export async function waitForQuiet(maxMs: number, thresholdPct: number, log: (line: string) => void): Promise<number> {
+  const deadline = Date.now() + maxMs;
+  let quietSamples = 0;
+  let last = await othersCpu(3000);
+  while (Date.now() < deadline) {
+    quietSamples = last < thresholdPct ? quietSamples + 1 : 0;
+    if (quietSamples >= 3) return last;
+    log(`other programs use ${last.toFixed(0)}% of a core; waiting for a quieter machine`);
+    last = await othersCpu(5000);
+  }
+  return last;
+}

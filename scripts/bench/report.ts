@@ -16,6 +16,7 @@ export function toMarkdown(r: BenchResults): string {
     `- Run: ${r.startedAt}, ${num(r.durationS, 0)} s, command \`${r.command}\``,
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, Linux ${m.kernel}; Node ${m.node}, wrangler ${m.wrangler}; load average at start ${num(m.loadAtStart, 2)}`,
     `- Code: ${r.git.commit}${r.git.dirty ? " (with uncommitted changes)" : ""}; server reloads during the run: ${r.serverReloads}`,
+    `- Other programs on the machine during the load windows: ${othersLine(r)} of a core (they share the 2 cores with the server and the harness; figures taken beside them are noisier)`,
     `- Every latency is in ms, median of ${r.config.runs} runs with [min–max]; × floor is the room's median over the echo room's median in the same run, same load.`,
     "",
     ...missedSection(r),
@@ -35,6 +36,16 @@ export function toMarkdown(r: BenchResults): string {
     ...(r.failures.length ? ["## Failures", "", ...r.failures.map((f) => `- ${f}`), ""] : []),
   ];
   return `${out.join("\n")}\n`;
+}
+
+function othersLine(r: BenchResults): string {
+  const all = [...r.fanout, ...(r.ideas ? [r.ideas] : [])].flatMap((c) => [
+    ...c.comparison.room.othersCpu.runs,
+    ...c.comparison.echo.othersCpu.runs,
+  ]);
+  if (all.length === 0) return "not measured";
+  const sorted = [...all].sort((a, b) => a - b);
+  return `median ${num(sorted[Math.floor(sorted.length / 2)] ?? 0, 0)}%, max ${num(sorted[sorted.length - 1] ?? 0, 0)}%`;
 }
 
 function health(s: SideSummary): string {
