@@ -52,15 +52,15 @@ export function caretBoxes(textarea: HTMLTextAreaElement, indices: readonly numb
   let from = 0;
   for (const i of [...new Set(indices)].sort((a, b) => a - b)) {
     const at = Math.min(Math.max(i, from), text.length);
-    mirror.append(text.slice(from, at));
+    mirror.appendChild(document.createTextNode(text.slice(from, at)));
     const marker = document.createElement("span");
     marker.textContent = "\u200b";
-    mirror.append(marker);
+    mirror.appendChild(marker);
     markers.set(i, marker);
     from = at;
   }
-  mirror.append(`${text.slice(from)} `);
-  host.append(mirror);
+  mirror.appendChild(document.createTextNode(`${text.slice(from)} `));
+  host.appendChild(mirror);
   const lineHeight = Number.parseFloat(style.lineHeight) || (Number.parseFloat(style.fontSize) || 16) * 1.4;
   const boxes = indices.map((i) => {
     const marker = markers.get(i);

@@ -42,7 +42,7 @@ function setUp(initial = "") {
   const session = new StubSession();
   if (initial) session.pad.text.insert(0, initial);
   const textarea = document.createElement("textarea");
-  document.body.append(textarea);
+  document.body.appendChild(textarea);
   textarea.focus();
   bindings.push(new TextareaBinding(textarea, session));
   return { session, textarea, text: session.pad.text, doc: session.pad.doc };

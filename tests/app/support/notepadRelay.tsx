@@ -44,7 +44,9 @@ export class NotepadRelay {
     const sendText = socket.send.bind(socket);
     socket.send = (data) => {
       if (typeof data === "string") return sendText(data);
-      const bytes = data instanceof Uint8Array ? data.slice() : new Uint8Array(data instanceof ArrayBuffer ? data : 0);
+      const bytes =
+        data instanceof Uint8Array ? data.slice() : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+      if (!bytes) return;
       setTimeout(() => this.receive(socket, bytes), 0);
     };
     this.sockets.add(socket);
