@@ -1,9 +1,9 @@
 // Every limit the room enforces, at its boundary, with the error frame a client gets past it.
 import { SELF } from "cloudflare:test";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Command, LIMITS, type Phase, type RoomState } from "../../protocol/index.ts";
 import * as schema from "../../worker/db/schema.ts";
-import { RATE_LIMITS } from "../../worker/room/RateLimiter.ts";
+import { RATE_LIMITS, REPEAT_PATIENCE } from "../../worker/room/RateLimiter.ts";
 import { type Cast, closeAll, openCast, runConsultation } from "./helpers/consultation.ts";
 import { db } from "./helpers/d1.ts";
 import { BASE_URL, devSession, type TestSession, uniqueRoomCode } from "./helpers/session.ts";
@@ -11,6 +11,7 @@ import { TestSocket } from "./helpers/TestSocket.ts";
 
 const open: TestSocket[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await closeAll(open.splice(0));
 });
 
@@ -391,6 +392,48 @@ describe("commands per second per socket", () => {
     expect((await flooder.closedByServer()).code).toBe(1008);
     expect(flooder.errors(since).at(-1)?.message).toBe("Too many messages; closing this connection.");
     expect(await cast.client.command({ type: "setRequest", text: "Still heard." })).toMatchObject({ type: "ack" });
+  });
+
+  it("gives a participant closed for flooding no fresh burst on a new socket: throttled at once, closed again soon", async () => {
+    const cast = await castAt("consultation");
+    const flooder = consultantOf(cast);
+    for (let t = 0; t < RATE_LIMITS.burst + RATE_LIMITS.floodFrames + 10; t++) flooder.send({ type: "ping", t });
+    expect((await flooder.closedByServer()).code).toBe(1008);
+    await cast.animator.waitFor("presence", (m) => !m.online.includes(flooder.participantId));
+
+    // Reconnecting in a loop buys nothing: the hello itself is throttled, so the socket never joins anyone's room.
+    const since = cast.animator.mark();
+    const again = await TestSocket.open(flooder.session);
+    open.push(again);
+    again.send({ type: "hello", protocol: 1, lastVersion: null });
+    for (let t = 0; t < 2 * REPEAT_PATIENCE; t++) again.send({ type: "ping", t });
+    expect((await again.closedByServer()).code).toBe(1008);
+    expect(again.messages.filter((m) => m.type === "welcome" || m.type === "pong")).toEqual([]);
+    expect(again.errors().length).toBeLessThanOrEqual(REPEAT_PATIENCE);
+    expect(cast.animator.messages.slice(since).filter((m) => m.type === "presence" || m.type === "event")).toEqual([]);
+
+    // Someone else's new tab keeps its whole burst.
+    const other = await TestSocket.join(cast.client.session);
+    open.push(other);
+    const otherSince = other.mark();
+    for (let t = 0; t < RATE_LIMITS.burst - 5; t++) other.send({ type: "ping", t });
+    await other.waitFor("pong", (m) => m.t === RATE_LIMITS.burst - 6, { since: otherSince });
+    expect(other.errors(otherSince)).toEqual([]);
+  });
+
+  it("forgives a flooder once the flood window has passed", async () => {
+    const cast = await castAt("lobby");
+    const flooder = cast.client;
+    for (let t = 0; t < RATE_LIMITS.burst + RATE_LIMITS.floodFrames + 10; t++) flooder.send({ type: "ping", t });
+    expect((await flooder.closedByServer()).code).toBe(1008);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + RATE_LIMITS.floodWindowMs + 1000);
+    const back = await TestSocket.join(flooder.session);
+    open.push(back);
+    const since = back.mark();
+    for (let t = 0; t < RATE_LIMITS.burst - 5; t++) back.send({ type: "ping", t });
+    await back.waitFor("pong", (m) => m.t === RATE_LIMITS.burst - 6, { since });
+    expect(back.errors(since)).toEqual([]);
   });
 
   it("serves a throttled socket again once it slows down", async () => {

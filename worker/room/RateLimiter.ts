@@ -14,6 +14,9 @@ export const RATE_LIMITS: RateLimits = { perSecond: 10, burst: 30, floodFrames: 
 
 export type Admission = "ok" | "throttled" | "flooding";
 
+/** Throttled frames a socket of a recent flooder may send before it is closed in turn. */
+export const REPEAT_PATIENCE = 10;
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -27,12 +30,18 @@ interface Bucket {
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
+  /** When each owner was last closed for flooding. */
+  private readonly flooders = new Map<string, number>();
 
   constructor(private readonly limits: RateLimits = RATE_LIMITS) {}
 
-  take(key: string, now: number): Admission {
+  /**
+   * `owner` is who the socket belongs to: someone just closed for flooding gets no fresh burst on a new socket, so
+   * reconnecting in a loop cannot buy a new allowance each time.
+   */
+  take(key: string, now: number, owner?: string): Admission {
     const { perSecond, burst, floodFrames, floodWindowMs } = this.limits;
-    const b = this.buckets.get(key) ?? { tokens: burst, updatedAt: now, throttled: 0, windowStart: now };
+    const b = this.buckets.get(key) ?? this.fresh(now, owner);
     this.buckets.set(key, b);
     b.tokens = Math.min(burst, b.tokens + (Math.max(0, now - b.updatedAt) / 1000) * perSecond);
     b.updatedAt = now;
@@ -45,7 +54,22 @@ export class RateLimiter {
       b.throttled = 0;
     }
     b.throttled += 1;
-    return b.throttled >= floodFrames ? "flooding" : "throttled";
+    if (b.throttled < floodFrames) return "throttled";
+    if (owner !== undefined) this.flooders.set(owner, now);
+    return "flooding";
+  }
+
+  /** A new socket's bucket: full, or empty and short of patience when its owner was closed for flooding lately. */
+  private fresh(now: number, owner: string | undefined): Bucket {
+    const { burst, floodFrames, floodWindowMs } = this.limits;
+    const floodedAt = owner === undefined ? undefined : this.flooders.get(owner);
+    if (owner !== undefined && floodedAt !== undefined) {
+      if (now - floodedAt <= floodWindowMs) {
+        return { tokens: 0, updatedAt: now, throttled: Math.max(0, floodFrames - REPEAT_PATIENCE), windowStart: now };
+      }
+      this.flooders.delete(owner);
+    }
+    return { tokens: burst, updatedAt: now, throttled: 0, windowStart: now };
   }
 
   forget(key: string): void {

@@ -165,7 +165,7 @@ export class Room extends DurableObject<Env> {
 
   /** The rate limit comes before any parsing, so a flood costs the room as little as possible. */
   private async admit(ws: WebSocket, att: SocketAttachment): Promise<boolean> {
-    const admission = this.limiter.take(att.connId, Date.now());
+    const admission = this.limiter.take(att.connId, Date.now(), att.participantId);
     if (admission === "ok") return true;
     if (admission === "throttled") {
       sendError(ws, { code: ErrorCode.rateLimited, message: "Too many messages; slow down." });
