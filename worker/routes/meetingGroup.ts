@@ -1,5 +1,6 @@
 // /api/meeting/group: which group the caller's meeting belongs to, and the animator attaching it to one of theirs.
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { groupById, isMember, meetingGroupOf } from "../db/groups.ts";
 import { groupView } from "./groups.ts";
 import { fail, type MemoryEnv, requireSession, roomOf } from "./session.ts";
@@ -8,6 +9,10 @@ import { AttachSchema, parseBody } from "./validation.ts";
 export const meetingGroupRoute = new Hono<MemoryEnv>();
 
 meetingGroupRoute.use("*", requireSession);
+meetingGroupRoute.use(
+  "*",
+  bodyLimit({ maxSize: 4 * 1024, onError: (c) => fail(c, 413, "too_large", "Body too large.") }),
+);
 
 /** Anyone who has joined the meeting sees its group (they are its members by joining). */
 meetingGroupRoute.get("/group", async (c) => {
