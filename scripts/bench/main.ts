@@ -74,6 +74,7 @@ const results: BenchResults = {
   storm: null,
   memory: [],
   profile: null,
+  diagnosis: null,
   bundle: null,
   serverReloads: 0,
   failures: [],

@@ -1,5 +1,6 @@
 // Markdown sections for throughput, the reconnect storm and the CPU profile.
-import { num, table, times } from "./format.ts";
+import type { SideSummary } from "./compare.ts";
+import { cell, num, table, times } from "./format.ts";
 import type { ProfileSummary } from "./profile.ts";
 import type { BenchResults } from "./results.ts";
 import { spread } from "./stats.ts";
@@ -98,9 +99,31 @@ function profileTable(p: ProfileSummary): string {
   );
 }
 
+function diagnosisTable(r: BenchResults): string[] {
+  const d = r.diagnosis;
+  const k = r.fanout.find((c) => d && c.case.rooms === d.rooms && c.case.size === d.size)?.comparison;
+  if (!d || !k) return [];
+  const row = (name: string, s: SideSummary) => [
+    name,
+    cell(s.fanout.p50),
+    cell(s.fanout.p99),
+    times(s.fanout.p50.median, k.echo.fanout.p50.median),
+    cell(s.serverCpuMsPerCommand, 2),
+  ];
+  return [
+    `Step changes against votes (a state change that sends nothing to D1), ${d.rooms} rooms × ${d.size} at ${d.rate}/s per room:`,
+    "",
+    table(
+      ["load", "p50 (ms)", "p99 (ms)", "p50 × floor", "server CPU ms per command"],
+      [row("room: step change", k.room), row("room: vote", d.vote), row("echo", k.echo)],
+    ),
+    "",
+  ];
+}
+
 export function profileSection(r: BenchResults): string[] {
   const p = r.profile;
-  if (!p) return [];
+  if (!p) return diagnosisTable(r);
   const part = (name: string, s: ProfileSummary | null) =>
     s
       ? [
@@ -118,6 +141,7 @@ export function profileSection(r: BenchResults): string[] {
   return [
     `## Where the time goes (CPU profile of the Worker's isolate, ${p.load})`,
     "",
+    ...diagnosisTable(r),
     ...part("room", p.room),
     ...part("echo", p.echo),
   ];

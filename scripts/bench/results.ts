@@ -1,6 +1,7 @@
 // The shape of bench/results/latest.json: every figure of one run, with its runs, spread and conditions.
 import type { BundleReport } from "./bundle.ts";
 import type { BenchConfig } from "./config.ts";
+import type { Diagnosis } from "./diagnose.ts";
 import type { CaseResult } from "./fanout.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { MemoryReading } from "./memory.ts";
@@ -22,6 +23,8 @@ export interface BenchResults {
   storm: { room: StormRun[]; echo: StormEchoRun[]; harnessCpuMax: number } | null;
   memory: MemoryReading[];
   profile: { load: string; room: ProfileSummary | null; echo: ProfileSummary | null } | null;
+  /** The same rooms loaded with votes (no results to D1), to isolate what a step change adds. */
+  diagnosis: Diagnosis | null;
   bundle: BundleReport | null;
   /** Reloads of the server during the run (must be 0: a reload drops every socket). */
   serverReloads: number;

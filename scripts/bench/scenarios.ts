@@ -1,6 +1,7 @@
 // The scenarios in the order a run takes them, each recording its figures or its failure and moving on.
 
 import type { BenchContext } from "./context.ts";
+import { diagnoseVotes } from "./diagnose.ts";
 import { type CaseHook, runCase } from "./fanout.ts";
 import { readMemory } from "./memory.ts";
 import { runWindow } from "./openLoop.ts";
@@ -30,7 +31,13 @@ export async function runScenarios(r: BenchResults, ctx: BenchContext, sim: SimM
   const profiled = c.fanout.find((f) => f.rooms === 50 && f.size === 15) ?? biggest;
   for (const f of c.fanout) {
     const hooks: CaseHook[] = [];
-    if (f === profiled) hooks.push((_c, room, _close) => profileBoth(r, ctx, room, f.rooms, f.size, f.rate));
+    if (f === profiled) {
+      hooks.push((_c, room, _close) => profileBoth(r, ctx, room, f.rooms, f.size, f.rate));
+      hooks.push(async () => {
+        r.diagnosis = await diagnoseVotes(ctx, f.rooms, f.size, f.rate);
+        ctx.log(`votes in ${f.rooms}x${f.size}: p50 ${r.diagnosis.vote.fanout.p50.median.toFixed(1)} ms`);
+      });
+    }
     if (f === biggest) hooks.push((_c, room, closeEcho) => memoryReadings(r, ctx, room.length, f.size, closeEcho));
     await attempt(r, ctx, `fan-out ${f.rooms}x${f.size}`, async () => {
       r.fanout.push(
