@@ -11,6 +11,8 @@ type NotepadModule = typeof import("../notepad/NotepadPanel.tsx");
 export function NotepadSlot(props: NotepadSlotProps) {
   const [mod, setMod] = useState<NotepadModule | null>(null);
   const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  // Each attempt is a new try at loading the chunk (e.g. after a deploy replaced it).
   useEffect(() => {
     let live = true;
     import("../notepad/NotepadPanel.tsx").then(
@@ -20,7 +22,7 @@ export function NotepadSlot(props: NotepadSlotProps) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [attempt]);
   if (mod) return <mod.NotepadPanel {...props} />;
   return (
     <section class="panel notepad" aria-labelledby="notepad-title">
@@ -28,6 +30,17 @@ export function NotepadSlot(props: NotepadSlotProps) {
       <p class="muted" role="status">
         {t(failed ? "notepadUnavailable" : "loading")}
       </p>
+      {failed && (
+        <button
+          type="button"
+          onClick={() => {
+            setFailed(false);
+            setAttempt((n) => n + 1);
+          }}
+        >
+          {t("retry")}
+        </button>
+      )}
     </section>
   );
 }
