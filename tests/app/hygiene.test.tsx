@@ -1,4 +1,6 @@
 // Every text in the panel is shown as text: markup in a name or an idea never becomes markup, Unicode shows as typed.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { UNICODE_TEXTS } from "../protocol/hygieneTexts.ts";
@@ -61,5 +63,22 @@ describe("texts shown in the panel", () => {
     for (const p of [g.anna, g.chloe, g.dan]) {
       for (const text of UNICODE_TEXTS) expect(await p.view.findByText(text)).toBeTruthy();
     }
+  });
+});
+
+/** Every source file of the panel (the test project's root is the repository). */
+function panelSources(dir = join(process.cwd(), "app")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? panelSources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+describe("the panel's code", () => {
+  it("never turns a string into HTML: no innerHTML, outerHTML, insertAdjacentHTML, document.write or dangerouslySetInnerHTML", () => {
+    const sinks =
+      /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|dangerouslySetInnerHTML|createContextualFragment)\b/;
+    const files = panelSources();
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter((f) => sinks.test(readFileSync(f, "utf8")))).toEqual([]);
   });
 });
