@@ -1,4 +1,4 @@
-// The flood scenario on its own: node scripts/bench/floodRun.ts [--quick] [--port 8780]; prints its report section.
+// The flood scenario on its own: node scripts/bench/floodRun.ts [--quick] [--port 8780] [--wait-quiet MIN]; prints its section.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { benchConfig } from "./config.ts";
 import type { BenchContext } from "./context.ts";
 import { floodSection, runFlood } from "./flood.ts";
-import { startCpuMeter } from "./procStats.ts";
+import { startCpuMeter, waitForQuiet } from "./procStats.ts";
 import { startBenchServer } from "./server.ts";
 
 const { values } = parseArgs({
@@ -14,11 +14,14 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     port: { type: "string", default: "8780" },
     out: { type: "string" },
+    /** Minutes to wait, at most, for other programs to leave the machine idle before measuring. */
+    "wait-quiet": { type: "string" },
   },
 });
 const started = performance.now();
 const log = (line: string) =>
   console.error(`[flood ${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
+if (values["wait-quiet"]) await waitForQuiet(Number(values["wait-quiet"]) * 60_000, 25, log);
 // The scenario needs no panel: an empty page is enough for the server's assets folder.
 const parent = mkdtempSync(join(tmpdir(), "h7-flood-"));
 const dist = join(parent, "dist");

@@ -1,6 +1,7 @@
 // Writes a run's figures as markdown: one table per scenario, ratios to the echo floor, and what missed its target.
 import type { SideSummary } from "./compare.ts";
 import type { CaseResult } from "./fanout.ts";
+import { floodSection } from "./flood.ts";
 import { cell, num, table, times } from "./format.ts";
 import { profileSection, stormSection, throughputSection } from "./reportMore.ts";
 import type { BenchResults } from "./results.ts";
@@ -30,6 +31,7 @@ export function toMarkdown(r: BenchResults): string {
     "",
     ...throughputSection(r),
     ...stormSection(r),
+    ...floodSection(r.flood),
     ...memorySection(r),
     ...bundleSection(r),
     ...profileSection(r),

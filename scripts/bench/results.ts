@@ -3,6 +3,7 @@ import type { BundleReport } from "./bundle.ts";
 import type { BenchConfig } from "./config.ts";
 import type { Diagnosis } from "./diagnose.ts";
 import type { CaseResult } from "./fanout.ts";
+import type { FloodResult } from "./flood.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { MemoryReading } from "./memory.ts";
 import type { ProfileSummary } from "./profile.ts";
@@ -25,6 +26,8 @@ export interface BenchResults {
   profile: { load: string; room: ProfileSummary | null; echo: ProfileSummary | null } | null;
   /** The same rooms loaded with votes (no results to D1), to isolate what a step change adds. */
   diagnosis: Diagnosis | null;
+  /** One socket flooding beside a busy room's members (absent from results written before it existed). */
+  flood?: FloodResult | null;
   bundle: BundleReport | null;
   /** Reloads of the server during the run (must be 0: a reload drops every socket). */
   serverReloads: number;

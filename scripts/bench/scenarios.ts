@@ -3,6 +3,7 @@
 import type { BenchContext } from "./context.ts";
 import { diagnoseVotes } from "./diagnose.ts";
 import { type CaseHook, runCase } from "./fanout.ts";
+import { runFlood } from "./flood.ts";
 import { readMemory } from "./memory.ts";
 import { runWindow } from "./openLoop.ts";
 import { startCpuMeter } from "./procStats.ts";
@@ -61,6 +62,9 @@ export async function runScenarios(r: BenchResults, ctx: BenchContext, sim: SimM
   });
   await attempt(r, ctx, "reconnect storm", async () => {
     r.storm = await storm(ctx, sim);
+  });
+  await attempt(r, ctx, "flood", async () => {
+    r.flood = await runFlood(ctx);
   });
 }
 
