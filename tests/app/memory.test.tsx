@@ -1,6 +1,9 @@
 // The group memory in the panel: the meeting's group in the lobby, attaching and creating, history, report, my data.
 import { fireEvent, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setLang } from "../../app/i18n/i18n.ts";
+import { memEn } from "../../app/memory/i18n/en.ts";
+import { memFr } from "../../app/memory/i18n/fr.ts";
 import { group } from "./support/consultation.ts";
 import "./support/setup.ts";
 
@@ -230,5 +233,20 @@ describe("the memory dialog", () => {
     fireEvent.click(dialog.getByRole("button", { name: "Mes données" }));
     fireEvent.click(dialog.getByRole("button", { name: "Télécharger mes données (JSON)" }));
     await waitFor(() => expect(downloads).toEqual(["report-2026-11-03.md"]));
+  });
+});
+
+describe("the memory's strings", () => {
+  it("has an English string for every French one, and follows the panel's language", async () => {
+    expect(Object.keys(memEn).sort()).toEqual(Object.keys(memFr).sort());
+    for (const [k, text] of Object.entries(memEn)) expect(text, k).not.toBe("");
+    fakeServer({ "GET /api/groups": { groups: [] } });
+    const g = await group();
+    await setLang("en");
+    await g.chloe.view.findByText("This meeting belongs to no group.");
+    fireEvent.click(g.anna.view.getByRole("button", { name: "Group memory" }));
+    expect(await g.anna.view.findByRole("dialog", { name: "Group memory" })).toBeTruthy();
+    expect(g.anna.view.getByRole("button", { name: "My data" })).toBeTruthy();
+    expect(await g.anna.view.findByText("You are not a member of any group yet.")).toBeTruthy();
   });
 });
