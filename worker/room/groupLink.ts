@@ -86,7 +86,6 @@ export async function forgetConsultation(room: RoomContext, consultationId: stri
   if (!room.store.hasState()) return false;
   room.outbox.drop(consultationId);
   room.notepad.erase(consultationId);
-  room.notepad.erase(consultationId);
   const c = room.store.state().consultation;
   const held = c.id === consultationId || c.followUp.plans.some((p) => p.consultationId === consultationId);
   if (!held) return false;
