@@ -26,11 +26,12 @@ export function newRoomCode(random: () => number = Math.random): string {
 }
 
 /**
- * The id is per room and name: a reload is the same person, while other tabs joining under
- * other names are other participants (localStorage is shared by every tab of the origin).
+ * The id is per name: a reload or a later meeting is the same person (so the group recognises its
+ * members), while other tabs joining under other names are other participants (localStorage is
+ * shared by every tab of the origin).
  */
-export function participantIdFor(room: string, name: string): string {
-  const store = remembered(`codev:pid:${room}:${name.trim().toLowerCase()}`);
+export function participantIdFor(name: string): string {
+  const store = remembered(`codev:pid:${name.trim().toLowerCase()}`);
   const saved = store.get();
   if (saved && /^[A-Za-z0-9_-]{8,64}$/.test(saved)) return saved;
   const id = crypto.randomUUID();
@@ -39,7 +40,7 @@ export function participantIdFor(room: string, name: string): string {
 }
 
 export function devPlatform(baseUrl: string, join: DevJoin): Platform {
-  const participantId = participantIdFor(join.room, join.name);
+  const participantId = participantIdFor(join.name);
   return {
     kind: "dev",
     async getSession(): Promise<RoomSession> {

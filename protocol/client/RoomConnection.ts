@@ -230,7 +230,7 @@ export class RoomConnection {
 
   private transmit(msg: object, evenBeforeWelcome = false): void {
     const socket = this.socket;
-    if (!socket || socket.readyState !== 1) return;
+    if (socket?.readyState !== 1) return;
     if (!evenBeforeWelcome && this.status !== "open") return;
     socket.send(JSON.stringify(msg));
   }

@@ -83,12 +83,18 @@ describe("size report", () => {
     expect([...first].sort()).toEqual(["a.css", "conn.js", "live.js", "main.js", "sdk.js", "shared.js"]);
   });
 
-  it("flags each budget it exceeds", () => {
+  it("fails past the first-render budget or the shipped ceiling, and names a shipped total over 75 KB", () => {
     const files = [
       { name: "a.js", gzip: 51_000, firstRender: true },
-      { name: "b.js", gzip: 30_000, firstRender: false },
+      { name: "b.js", gzip: 60_000, firstRender: false },
     ];
     expect(report(files).over).toHaveLength(2);
-    expect(report([{ name: "a.js", gzip: 40_000, firstRender: true }]).over).toEqual([]);
+    const overDesign = report([
+      { name: "a.js", gzip: 40_000, firstRender: true },
+      { name: "b.js", gzip: 40_000, firstRender: false },
+    ]);
+    expect(overDesign.over).toEqual([]);
+    expect(overDesign.lines.join("\n")).toMatch(/OVER BUDGET: everything shipped 80\.00 KB > 75 KB/);
+    expect(report([{ name: "a.js", gzip: 40_000, firstRender: true }]).lines.join("\n")).not.toMatch(/OVER BUDGET/);
   });
 });

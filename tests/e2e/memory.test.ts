@@ -122,10 +122,10 @@ async function firstMeeting(room: string): Promise<string> {
   return groupId;
 }
 
-/** A panel in the browser for someone of the group: dev mode keeps one id per room and name, set here to theirs. */
+/** A panel in the browser for someone of the group: dev mode keeps one id per name, set here to theirs. */
 async function openPanel(p: Person, room: string, who: { id: string; name: string }, host = false): Promise<void> {
   await p.context.addInitScript(({ key, id }) => localStorage.setItem(key, id), {
-    key: `codev:pid:${room}:${who.name.toLowerCase()}`,
+    key: `codev:pid:${who.name.toLowerCase()}`,
     id: who.id,
   });
   const params = new URLSearchParams({ room, name: who.name, ...(host ? { host: "1" } : {}) });
