@@ -1,4 +1,6 @@
 // Flooding: one socket far above the rate limit, reconnecting each time it is closed, beside a busy room's members.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { requestDevSession } from "../../protocol/client/devSession.ts";
 import { PROTOCOL_VERSION } from "../../protocol/model.ts";
 import type { Latency } from "./compare.ts";
@@ -33,11 +35,23 @@ export interface FloodStats {
   reconnects: number;
 }
 
+export interface FloodSide {
+  fanout: Latency;
+  ack: Latency;
+  lost: number;
+  refused: number;
+  /** The harness's own load (the flooder runs in a process of its own) and the server's CPU (% of one core). */
+  harnessCpuMax: number;
+  loopDelayP99Max: number;
+  serverCpu: Spread;
+  othersCpuMax: number;
+}
+
 export interface FloodResult {
   spec: FloodSpec;
   /** The members' figures without and with the flooder, from the same room in the same run. */
-  quiet: { fanout: Latency; ack: Latency; lost: number; refused: number };
-  flooded: { fanout: Latency; ack: Latency; lost: number; refused: number };
+  quiet: FloodSide;
+  flooded: FloodSide;
   /** Flooded p99 over quiet p99, run by run. */
   p99Ratio: Spread;
   flood: FloodStats[];
@@ -145,16 +159,15 @@ export async function runFlood(ctx: BenchContext, spec: FloodSpec = floodSpec(ct
         if (side === "quiet") {
           windows.quiet.push(await window());
         } else {
-          const flooder = new Flooder(url, animator.voteTargets, spec.floodRate);
-          await flooder.start();
-          // The flooder is already past its burst and being throttled when the window starts.
-          await sleep(300);
+          const flooder = startFlooderProcess(url, animator.voteTargets, spec.floodRate);
           try {
+            await flooder.ready;
+            // The flooder is already past its burst and being throttled when the window starts.
+            await sleep(300);
             windows.flooded.push(await window());
           } finally {
-            flooder.stop();
+            stats.push(await flooder.stop());
           }
-          stats.push(flooder.stats);
           // Its last departure reaches everyone; let the room settle before the next window.
           await sleep(500);
         }
@@ -165,20 +178,27 @@ export async function runFlood(ctx: BenchContext, spec: FloodSpec = floodSpec(ct
   } finally {
     set.close();
   }
-  const quiet = summarize(windows.quiet, ctx.idleServerCpu);
-  const flooded = summarize(windows.flooded, ctx.idleServerCpu);
   const p99 = (w: WindowResult) => percentile99(w.fanout);
   return {
     spec,
-    quiet: { fanout: quiet.fanout, ack: quiet.ack, lost: lossOf(quiet), refused: quiet.rejected + quiet.errors },
-    flooded: {
-      fanout: flooded.fanout,
-      ack: flooded.ack,
-      lost: lossOf(flooded),
-      refused: flooded.rejected + flooded.errors,
-    },
+    quiet: sideOf(windows.quiet, ctx.idleServerCpu),
+    flooded: sideOf(windows.flooded, ctx.idleServerCpu),
     p99Ratio: spread(windows.flooded.map((w, i) => ratio(p99(w), p99(windows.quiet[i] ?? w)))),
     flood: stats,
+  };
+}
+
+function sideOf(windows: WindowResult[], idleServerCpu: number): FloodSide {
+  const s = summarize(windows, idleServerCpu);
+  return {
+    fanout: s.fanout,
+    ack: s.ack,
+    lost: lossOf(s),
+    refused: s.rejected + s.errors,
+    harnessCpuMax: s.harnessCpuMax,
+    loopDelayP99Max: s.loopDelayP99Max,
+    serverCpu: s.serverCpu,
+    othersCpuMax: s.othersCpu.max,
   };
 }
 
@@ -217,7 +237,80 @@ export function floodSection(r: FloodResult | null | undefined): string[] {
     ),
     "",
     `Flooded p99 over quiet p99, run by run: ${cell(r.p99Ratio, 2)}× — ${verdict} the ${FLOOD_TARGET_RATIO}× target.`,
+    `Harness (the flooder in a process of its own): CPU at most ${num(r.flooded.harnessCpuMax, 0)}% of a core, event-loop delay p99 at most ${num(r.flooded.loopDelayP99Max)} ms (quiet: ${num(r.quiet.harnessCpuMax, 0)}%, ${num(r.quiet.loopDelayP99Max)} ms); server CPU ${cell(r.quiet.serverCpu, 0)}% quiet, ${cell(r.flooded.serverCpu, 0)}% flooded; other programs at most ${num(Math.max(r.quiet.othersCpuMax, r.flooded.othersCpuMax), 0)}%.`,
     `The flooder sent ${total("framesSent")} frames, got ${total("throttled")} rate_limited answers, was closed for flooding ${total("closedForFlooding")} times and came back ${total("reconnects")} times.`,
     "",
   ];
+}
+
+/**
+ * The flooder runs in a process of its own, as another client machine would: its thousand frames a second must
+ * not slow the harness that times the members.
+ */
+function startFlooderProcess(url: string, situations: readonly string[], floodRate: number) {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), FLOODER_FLAG, url, String(floodRate), ...situations],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  let out = "";
+  let signalReady = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    signalReady = resolve;
+    child.once("exit", () => reject(new Error("the flooder's process ended before it flooded")));
+  });
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.includes(READY)) signalReady();
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A stop before readiness must not leave an unhandled rejection behind.
+  ready.catch(() => undefined);
+  return {
+    ready,
+    async stop(): Promise<FloodStats> {
+      child.stdin.end();
+      const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(killer);
+      const last = out.trim().split("\n").at(-1) ?? "";
+      return parseStats(last);
+    },
+  };
+}
+
+function parseStats(line: string): FloodStats {
+  const empty: FloodStats = { framesSent: 0, throttled: 0, closedForFlooding: 0, reconnects: 0 };
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== "object" || value === null) return empty;
+    const read = (k: keyof FloodStats) => {
+      const n = Object.getOwnPropertyDescriptor(value, k)?.value;
+      return typeof n === "number" ? n : 0;
+    };
+    return {
+      framesSent: read("framesSent"),
+      throttled: read("throttled"),
+      closedForFlooding: read("closedForFlooding"),
+      reconnects: read("reconnects"),
+    };
+  } catch {
+    return empty;
+  }
+}
+
+const FLOODER_FLAG = "--flooder";
+const READY = "flooding";
+
+/** In the flooder's process: flood until the parent closes stdin, then print the stats as one JSON line. */
+if (process.argv[2] === FLOODER_FLAG) {
+  const [, , , url = "", rate = "1000", ...situations] = process.argv;
+  const flooder = new Flooder(url, situations, Number(rate));
+  await flooder.start();
+  process.stdout.write(`${READY}\n`);
+  process.stdin.resume();
+  process.stdin.once("end", () => {
+    flooder.stop();
+    process.stdout.write(`${JSON.stringify(flooder.stats)}\n`, () => process.exit(0));
+  });
 }

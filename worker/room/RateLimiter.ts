@@ -14,9 +14,6 @@ export const RATE_LIMITS: RateLimits = { perSecond: 10, burst: 30, floodFrames: 
 
 export type Admission = "ok" | "throttled" | "flooding";
 
-/** Throttled frames a socket of a recent flooder may send before it is closed in turn. */
-export const REPEAT_PATIENCE = 10;
-
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -59,14 +56,17 @@ export class RateLimiter {
     return "flooding";
   }
 
-  /** A new socket's bucket: full, or empty and short of patience when its owner was closed for flooding lately. */
+  /**
+   * A new socket's bucket: full, or empty when its owner was closed for flooding lately. Such a socket is throttled
+   * from its first frame (its hello included, so it joins nobody's presence) and closed like any other flooder;
+   * giving it the same patience keeps a reconnect loop slow, and each reconnect costs the room far more than a
+   * throttled frame.
+   */
   private fresh(now: number, owner: string | undefined): Bucket {
-    const { burst, floodFrames, floodWindowMs } = this.limits;
+    const { burst, floodWindowMs } = this.limits;
     const floodedAt = owner === undefined ? undefined : this.flooders.get(owner);
     if (owner !== undefined && floodedAt !== undefined) {
-      if (now - floodedAt <= floodWindowMs) {
-        return { tokens: 0, updatedAt: now, throttled: Math.max(0, floodFrames - REPEAT_PATIENCE), windowStart: now };
-      }
+      if (now - floodedAt <= floodWindowMs) return { tokens: 0, updatedAt: now, throttled: 0, windowStart: now };
       this.flooders.delete(owner);
     }
     return { tokens: burst, updatedAt: now, throttled: 0, windowStart: now };
