@@ -237,7 +237,7 @@ export function floodSection(r: FloodResult | null | undefined): string[] {
     ),
     "",
     `Flooded p99 over quiet p99, run by run: ${cell(r.p99Ratio, 2)}× — ${verdict} the ${FLOOD_TARGET_RATIO}× target.`,
-    `Harness (the flooder in a process of its own): CPU at most ${num(r.flooded.harnessCpuMax, 0)}% of a core, event-loop delay p99 at most ${num(r.flooded.loopDelayP99Max)} ms (quiet: ${num(r.quiet.harnessCpuMax, 0)}%, ${num(r.quiet.loopDelayP99Max)} ms); server CPU ${cell(r.quiet.serverCpu, 0)}% quiet, ${cell(r.flooded.serverCpu, 0)}% flooded; other programs at most ${num(Math.max(r.quiet.othersCpuMax, r.flooded.othersCpuMax), 0)}%.`,
+    `Harness (the flooder in a process of its own): CPU at most ${num(r.flooded.harnessCpuMax, 0)}% of a core, event-loop delay p99 at most ${num(r.flooded.loopDelayP99Max)} ms (quiet: ${num(r.quiet.harnessCpuMax, 0)}%, ${num(r.quiet.loopDelayP99Max)} ms); server CPU ${cell(r.quiet.serverCpu, 0)}% quiet, ${cell(r.flooded.serverCpu, 0)}% flooded; other programs at most ${num(r.quiet.othersCpuMax, 0)}% in quiet windows, ${num(r.flooded.othersCpuMax, 0)}% in flooded ones (the flooder's process included).`,
     `The flooder sent ${total("framesSent")} frames, got ${total("throttled")} rate_limited answers, was closed for flooding ${total("closedForFlooding")} times and came back ${total("reconnects")} times.`,
     "",
   ];
