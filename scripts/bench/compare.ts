@@ -52,25 +52,67 @@ export interface LoadSpec {
   idleServerCpu: number;
 }
 
-export async function compareTargets(room: BenchRoom[], echo: BenchRoom[], spec: LoadSpec): Promise<Comparison> {
+/** A target's rooms, opened on demand and closed when done. */
+export interface Side {
+  rooms: BenchRoom[];
+  close(): void;
+}
+
+export interface Targets {
+  room: () => Promise<Side>;
+  echo: () => Promise<Side>;
+  /**
+   * Both sets open for the whole case (windows interleave on the same rooms), or each opened for its own window
+   * and closed after it: the dev proxy holds about four file descriptors per socket, so the biggest cases cannot
+   * keep both sets open under the usual limit of 20 000.
+   */
+  together: boolean;
+  /** Runs with the room's sockets still open right after its last window (profile, memory). */
+  afterLastRoomWindow?: (rooms: BenchRoom[]) => Promise<void>;
+}
+
+export async function compareTargets(targets: Targets, spec: LoadSpec): Promise<Comparison> {
   const results: { room: WindowResult[]; echo: WindowResult[] } = { room: [], echo: [] };
-  for (let run = 0; run < spec.runs; run++) {
-    // Alternating keeps slow drifts of the machine (other programs, heat) from favouring one side.
-    const order = run % 2 === 0 ? (["echo", "room"] as const) : (["room", "echo"] as const);
-    for (const side of order) {
-      const rooms = side === "room" ? room : echo;
-      const r = await runWindow({
-        rooms,
-        kind: spec.kind,
-        ratePerRoom: spec.rate,
-        ...windowTimes(spec),
-        serverGroup: spec.serverGroup,
-      });
-      results[side].push(r);
-      spec.log(`${spec.label} run ${run + 1} ${side}: ${brief(r)}`);
+  const open: { room: Side | null; echo: Side | null } = { room: null, echo: null };
+  try {
+    if (targets.together) {
+      open.echo = await targets.echo();
+      open.room = await targets.room();
     }
+    for (let run = 0; run < spec.runs; run++) {
+      // Alternating keeps slow drifts of the machine (other programs, heat) from favouring one side; the last run
+      // ends with the room, so what follows it sees the room right after its load.
+      const last = run === spec.runs - 1;
+      const order = run % 2 === 0 || last ? (["echo", "room"] as const) : (["room", "echo"] as const);
+      for (const side of order) {
+        const set = open[side] ?? (await targets[side]());
+        open[side] = set;
+        const r = await runWindow({
+          rooms: set.rooms,
+          kind: spec.kind,
+          ratePerRoom: spec.rate,
+          ...windowTimes(spec),
+          serverGroup: spec.serverGroup,
+        });
+        results[side].push(r);
+        spec.log(`${spec.label} run ${run + 1} ${side}: ${brief(r)}`);
+        if (side === "room" && last) {
+          if (!targets.together) closeSide(open, "echo");
+          await targets.afterLastRoomWindow?.(set.rooms);
+        }
+        if (!targets.together) closeSide(open, side);
+      }
+    }
+  } finally {
+    closeSide(open, "echo");
+    closeSide(open, "room");
   }
   return { room: summarize(results.room, spec.idleServerCpu), echo: summarize(results.echo, spec.idleServerCpu) };
+}
+
+function closeSide(open: { room: Side | null; echo: Side | null }, side: "room" | "echo"): void {
+  open[side]?.close();
+  open[side] = null;
 }
 
 function windowTimes(spec: LoadSpec) {

@@ -11,6 +11,8 @@ export interface BenchContext {
   /** The server's own CPU when nothing happens (% of one core), taken off before costing commands. */
   idleServerCpu: number;
   log: (line: string) => void;
+  /** The server's latest error lines, quoted when a scenario fails. */
+  serverErrors(): string[];
   /** A room-name prefix never used before in this run (rooms are never reused between scenarios). */
   tag(prefix: string): string;
 }

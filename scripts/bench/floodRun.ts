@@ -39,6 +39,7 @@ try {
     inspector: null,
     idleServerCpu: idle.stop().serverTotal,
     log,
+    serverErrors: () => server.recentErrors(),
     tag: (prefix) => `${prefix}${Date.now().toString(36)}${tags++}`,
   };
   const result = await runFlood(ctx);

@@ -77,6 +77,7 @@ const results: BenchResults = {
   diagnosis: null,
   bundle: null,
   serverReloads: 0,
+  serverCrashes: 0,
   failures: [],
 };
 
@@ -122,12 +123,14 @@ const ctx: BenchContext = {
   inspector,
   idleServerCpu,
   log,
+  serverErrors: () => server.recentErrors(),
   tag: (prefix) => `${prefix}${nonce}${tags++}`,
 };
 try {
   await runScenarios(results, ctx, sim);
 } finally {
   results.serverReloads = server.reloads();
+  results.serverCrashes = server.crashes();
   inspector?.close();
   await server.stop();
   rmSync(dist, { recursive: true, force: true });

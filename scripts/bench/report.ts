@@ -16,7 +16,7 @@ export function toMarkdown(r: BenchResults): string {
     "",
     `- Run: ${r.startedAt}, ${num(r.durationS, 0)} s, command \`${r.command}\``,
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, Linux ${m.kernel}; Node ${m.node}, wrangler ${m.wrangler}; load average at start ${num(m.loadAtStart, 2)}`,
-    `- Code: ${r.git.commit}${r.git.dirty ? " (with uncommitted changes)" : ""}; server reloads during the run: ${r.serverReloads}`,
+    `- Code: ${r.git.commit}${r.git.dirty ? " (with uncommitted changes)" : ""}; server reloads during the run: ${r.serverReloads}, runtime crashes: ${r.serverCrashes}`,
     `- Other programs on the machine during the load windows: ${othersLine(r)} of a core (they share the 2 cores with the server and the harness; figures taken beside them are noisier)`,
     `- Every latency is in ms, median of ${r.config.runs} runs with [min–max]; × floor is the room's median over the echo room's median in the same run, same load.`,
     "",

@@ -31,6 +31,7 @@ export interface BenchResults {
   bundle: BundleReport | null;
   /** Reloads of the server during the run (must be 0: a reload drops every socket). */
   serverReloads: number;
+  serverCrashes: number;
   /** Scenarios that failed, with why. */
   failures: string[];
 }

@@ -19,7 +19,8 @@ async function attempt(r: BenchResults, ctx: BenchContext, name: string, fn: () 
   try {
     await fn();
   } catch (err) {
-    const message = `${name}: ${err instanceof Error ? err.message : String(err)}`;
+    const server = ctx.serverErrors();
+    const message = `${name}: ${err instanceof Error ? err.message : String(err)}${server.length ? ` (server: ${server.join(" / ")})` : ""}`;
     r.failures.push(message);
     ctx.log(`FAILED ${message}`);
   }

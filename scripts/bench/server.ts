@@ -19,6 +19,10 @@ export interface BenchServer {
   stop(): Promise<void>;
   /** Reloads seen in the server's output; any would invalidate the figures. */
   reloads(): number;
+  /** Runtime crashes (wrangler restarts workerd) seen in the server's output. */
+  crashes(): number;
+  /** The server's latest error lines, to say why a scenario failed. */
+  recentErrors(): string[];
 }
 
 export interface BenchServerOptions {
@@ -54,10 +58,19 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
   args.push("--var", `SESSION_SECRET:${randomBytes(24).toString("hex")}`);
   const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let reloads = 0;
+  let crashes = 0;
+  const errors: string[] = [];
   const tail: string[] = [];
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
     if (text.includes("Reloading local server")) reloads++;
+    if (text.includes("runtime crashed")) crashes++;
+    for (const line of text.split("\n")) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the output carries colour codes.
+      const plain = line.replace(/\u001b\[[0-9;]*m/g, "").trim();
+      if (/ERROR|Uncaught|crashed|os error/.test(plain)) errors.push(plain.slice(0, 300));
+    }
+    if (errors.length > 20) errors.splice(0, errors.length - 20);
     tail.push(text);
     if (tail.length > 100) tail.shift();
     opts.log?.(text);
@@ -73,7 +86,15 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) {
-        return { url, port: opts.port, group: child.pid ?? 0, stop, reloads: () => reloads };
+        return {
+          url,
+          port: opts.port,
+          group: child.pid ?? 0,
+          stop,
+          reloads: () => reloads,
+          crashes: () => crashes,
+          recentErrors: () => errors.slice(-5),
+        };
       }
     } catch {
       // Not listening yet.
