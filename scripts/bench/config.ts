@@ -31,14 +31,14 @@ const FULL: BenchConfig = {
   warmupMs: 1000,
   drainMs: 5000,
   fanout: [6, 15].flatMap((size) => [
-    { size, rooms: 1, rate: 1, durationMs: 12_000 },
+    { size, rooms: 1, rate: 1, durationMs: 10_000 },
     { size, rooms: 50, rate: 1, durationMs: 8000 },
     { size, rooms: 200, rate: 0.5, durationMs: 8000 },
   ]),
   ideas: { size: 6, rooms: 50, rate: 1, durationMs: 8000 },
-  throughput: { size: 15, rates: [25, 50, 75, 100, 135, 200, 300, 400, 600, 800], durationMs: 4000, p99LimitMs: 50 },
+  throughput: { size: 15, rates: [25, 50, 100, 135, 200, 300, 400, 600, 800], durationMs: 3000, p99LimitMs: 50 },
   storm: { rooms: 50, size: 15, rate: 1, dropAtMs: 3000, durationMs: 8000 },
-  idleMs: 30_000,
+  idleMs: 20_000,
   profileMs: 5000,
 };
 
