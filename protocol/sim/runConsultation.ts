@@ -2,7 +2,8 @@
 import type { RoomState } from "../model.ts";
 import { firstDifference } from "./deepDiff.ts";
 import { joinParticipants, newJournal, type SimJournal, type SimParticipant } from "./SimParticipant.ts";
-import { choice, type Play, steps, toChoice } from "./script.ts";
+import { choice, type Play, toChoice } from "./script.ts";
+import { steps } from "./steps.ts";
 import { NAMES, pick } from "./texts.ts";
 import type { SimCounts, SimOptions, SimResult } from "./types.ts";
 import { SimError } from "./wait.ts";

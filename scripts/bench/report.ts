@@ -3,6 +3,7 @@ import type { SideSummary } from "./compare.ts";
 import type { CaseResult } from "./fanout.ts";
 import { floodSection } from "./flood.ts";
 import { cell, num, table, times } from "./format.ts";
+import { bundleSection, memorySection } from "./reportBuild.ts";
 import { profileSection, stormSection, throughputSection } from "./reportMore.ts";
 import type { BenchResults } from "./results.ts";
 
@@ -171,45 +172,4 @@ function missedSection(r: BenchResults): string[] {
     missed.push(`- panel total ${num(r.bundle.everythingGzipKb)} KB gzip > 75 KB`);
   const title = `## Targets missed (room > ${TARGET_RATIO}× the floor, loss, budgets)`;
   return [title, "", ...(missed.length ? missed : ["None."]), ""];
-}
-
-function memorySection(r: BenchResults): string[] {
-  if (r.memory.length === 0) return [];
-  const rows = r.memory.map((m) => [
-    m.label,
-    num(m.workerdRssMb, 0),
-    m.heapMb === null ? "–" : num(m.heapMb),
-    m.processes
-      .filter((p) => p.name.includes("workerd"))
-      .map((p) => num(p.rssMb, 0))
-      .join(" + "),
-  ]);
-  return [
-    "## Memory of the server",
-    "",
-    table(["when", "workerd RSS (MB)", "Worker JS heap (MB)", "per workerd process (MB)"], rows),
-    "",
-  ];
-}
-
-function bundleSection(r: BenchResults): string[] {
-  const b = r.bundle;
-  if (!b) return [];
-  const rows = b.files.map((f) => [
-    f.file,
-    f.firstRender ? "first render" : "on demand",
-    num(f.rawBytes / 1024),
-    num(f.gzipBytes / 1024),
-  ]);
-  const ok = (x: boolean) => (x ? "within budget" : "OVER BUDGET");
-  return [
-    "## Panel bundle (built from the working tree; gzip level 9)",
-    "",
-    table(["file", "loaded", "raw KB", "gzip KB"], rows),
-    "",
-    `- JS for the first render: ${num(b.firstRenderJsGzipKb)} KB gzip (budget 50): ${ok(b.withinBudget.firstRenderJs)}; CSS ${num(b.firstRenderCssGzipKb)} KB`,
-    `- Everything shipped (JS, CSS, HTML): ${num(b.everythingGzipKb)} KB gzip (budget 75): ${ok(b.withinBudget.everything)}`,
-    ...(b.buildComplaint ? [`- The build's own size check: ${b.buildComplaint}`] : []),
-    "",
-  ];
 }
