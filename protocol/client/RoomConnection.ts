@@ -68,8 +68,10 @@ export class RoomConnection {
   private readonly messageListeners = new Set<MessageListener>();
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly opts: ConnectionOptions;
 
-  constructor(private readonly opts: ConnectionOptions) {
+  constructor(opts: ConnectionOptions) {
+    this.opts = opts;
     this.now = opts.now ?? Date.now;
     this.newId = opts.newId ?? (() => runtime.crypto.randomUUID());
     this.pending = opts.pendingStore?.load() ?? [];
