@@ -60,6 +60,8 @@ export class RoomConnection {
   private pending: PendingCommand[];
   private socket: SocketLike | null = null;
   private attempt = 0;
+  /** Bumped by every connect, so a connect still waiting for its session when a newer one starts opens nothing. */
+  private connects = 0;
   private closedByUser = false;
   private retryTimer: unknown = null;
   private heartbeat: unknown = null;
@@ -135,14 +137,15 @@ export class RoomConnection {
   private async connect(): Promise<void> {
     if (this.retryTimer) runtime.clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    const connect = ++this.connects;
     let session: SessionLike;
     try {
       session = await this.opts.getSession();
     } catch {
-      this.scheduleReconnect();
+      if (connect === this.connects) this.scheduleReconnect();
       return;
     }
-    if (this.closedByUser) return;
+    if (this.closedByUser || connect !== this.connects) return;
     this.participantId = session.participantId;
     const url = socketUrl(this.opts.baseUrl, session);
     const socket = (this.opts.createSocket ?? defaultSocket)(url);
