@@ -1,7 +1,7 @@
 // hello: answers with a welcome (catch-up events or a snapshot); a socket's first hello also joins and goes online.
 import {
   type ClientMessage,
-  cleanLine,
+  clipLine,
   ErrorCode,
   LIMITS,
   PROTOCOL_VERSION,
@@ -68,7 +68,7 @@ export function welcomeFrame(room: RoomContext, att: SocketAttachment, lastVersi
 
 /** The name as the reducer would store it, so an unchanged name never causes a needless join. */
 export function displayName(raw: string): string {
-  return cleanLine(cleanLine(raw).slice(0, LIMITS.name)) || "Participant";
+  return clipLine(raw, LIMITS.name) || "Participant";
 }
 
 function roomIsFullFor(room: RoomContext, participantId: string): boolean {
