@@ -1,33 +1,22 @@
-// The animator's switch for who writes in the note pad: everyone, or only the client and the scribe.
-import { NotepadPolicy } from "../../protocol/model.ts";
+// The animator's switch for who writes in the note pad during the consultation, beside the note pad itself.
 import { Feedback } from "../components/Feedback.tsx";
+import { NotepadPolicyField } from "../components/NotepadPolicyField.tsx";
 import { t } from "../i18n/i18n.ts";
 import { useCommand } from "../model/useCommand.ts";
 import type { ViewProps } from "../model/viewProps.ts";
 
-const POLICIES = Object.values(NotepadPolicy);
-
 export function PolicySwitch(view: ViewProps) {
   const control = useCommand(view.store);
   return (
-    <div class="field notepad-policy">
-      <label for="notepad-policy-switch">{t("notepadWho")}</label>
-      <select
-        id="notepad-policy-switch"
-        value={view.state.consultation.notepadPolicy}
-        disabled={control.pending}
-        onChange={(e) => {
-          const policy = POLICIES.find((p) => p === e.currentTarget.value);
-          if (policy) control.run({ type: "setNotepadPolicy", policy });
-        }}
-      >
-        {POLICIES.map((p) => (
-          <option key={p} value={p}>
-            {t(`notepad_${p}`)}
-          </option>
-        ))}
-      </select>
+    <NotepadPolicyField
+      id="notepad-policy-switch"
+      class="field notepad-policy"
+      label={t("notepadWho")}
+      value={view.state.consultation.notepadPolicy}
+      control={control}
+      disabled={control.pending}
+    >
       <Feedback code={control.error} />
-    </div>
+    </NotepadPolicyField>
   );
 }

@@ -1,14 +1,13 @@
 // The consultation's format and the minutes of each step: the animator picks and adjusts, everyone sees them.
 
 import { LIMITS } from "../../../protocol/limits.ts";
-import { FORMATS, type Format, NotepadPolicy, STEPS } from "../../../protocol/model.ts";
+import { FORMATS, type Format, STEPS } from "../../../protocol/model.ts";
 import { Feedback } from "../../components/Feedback.tsx";
+import { NotepadPolicyField } from "../../components/NotepadPolicyField.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { STEP_NAMES } from "../../i18n/stepNames.ts";
 import { useCommand } from "../../model/useCommand.ts";
 import { can, type ViewProps } from "../../model/viewProps.ts";
-
-const POLICIES = Object.values(NotepadPolicy);
 
 export function FormatPanel(view: ViewProps) {
   const c = view.state.consultation;
@@ -69,23 +68,7 @@ export function FormatPanel(view: ViewProps) {
       </ul>
       <p class="muted">{t("totalMinutes", { n: total })}</p>
       {editable ? (
-        <div class="field">
-          <label for="notepad-policy">{t("notepadPolicy")}</label>
-          <select
-            id="notepad-policy"
-            value={c.notepadPolicy}
-            onChange={(e) => {
-              const policy = POLICIES.find((p) => p === e.currentTarget.value);
-              if (policy) control.run({ type: "setNotepadPolicy", policy });
-            }}
-          >
-            {POLICIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`notepad_${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NotepadPolicyField id="notepad-policy" label={t("notepadPolicy")} value={c.notepadPolicy} control={control} />
       ) : (
         <p>{t("notepadIs", { policy: t(`notepad_${c.notepadPolicy}`) })}</p>
       )}
