@@ -20,13 +20,16 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export type RejectionCode =
-  | typeof ErrorCode.forbidden
-  | typeof ErrorCode.wrongPhase
-  | typeof ErrorCode.notFound
-  | typeof ErrorCode.invalid
-  | typeof ErrorCode.limitReached
-  | typeof ErrorCode.conflict;
+/** The codes a reducer refusal can carry (the command-level ones above). */
+export const REJECTION_CODES = [
+  ErrorCode.forbidden,
+  ErrorCode.wrongPhase,
+  ErrorCode.notFound,
+  ErrorCode.invalid,
+  ErrorCode.limitReached,
+  ErrorCode.conflict,
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
   code: RejectionCode;

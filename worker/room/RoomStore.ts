@@ -1,6 +1,12 @@
 // The room's durable memory in its own SQLite: the meeting, the state, the retained event log and command dedupe.
 import * as v from "valibot";
-import { initialState, type Rejection, type RoomState, RoomStateSchema } from "../../protocol/index.ts";
+import {
+  initialState,
+  REJECTION_CODES,
+  type Rejection,
+  type RoomState,
+  RoomStateSchema,
+} from "../../protocol/index.ts";
 import type { MeetingInfo } from "../db/results.ts";
 import type { RoomTuning } from "./tuning.ts";
 
@@ -27,7 +33,7 @@ const MeetingSchema = v.object({
   startedAt: v.number(),
 });
 const RejectionSchema = v.object({
-  code: v.picklist(["forbidden", "wrong_phase", "not_found", "invalid", "limit_reached", "conflict"]),
+  code: v.picklist(REJECTION_CODES),
   message: v.string(),
 });
 
