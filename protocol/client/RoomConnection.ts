@@ -1,5 +1,6 @@
 // One participant's live link to a room: hello/resync, event replay through the reducer, acks, resend, clock offset, reconnect.
 import type { Command } from "../commands.ts";
+import { ErrorCode } from "../errors.ts";
 import { parseServerMessage, type ServerMessage } from "../messages.ts";
 import { PROTOCOL_VERSION, type RoomState } from "../model.ts";
 import { reduce } from "../reducer.ts";
@@ -48,6 +49,9 @@ export interface ConnectionOptions {
 }
 
 type Listener = () => void;
+
+/** Error codes that mean the room can never accept that frame as sent, so resending it is pointless. */
+const UNREADABLE: ReadonlySet<string> = new Set([ErrorCode.badFrame, ErrorCode.tooLarge, ErrorCode.unknownType]);
 type MessageListener = (msg: ServerMessage) => void;
 
 export class RoomConnection {
@@ -201,8 +205,7 @@ export class RoomConnection {
         return;
       case "ack":
       case "rejected":
-        this.pending = this.pending.filter((p) => p.id !== msg.id);
-        this.savePending();
+        this.forget(msg.id);
         return;
       case "presence":
         this.online = msg.online;
@@ -214,8 +217,15 @@ export class RoomConnection {
         return;
       }
       case "error":
+        // A frame the room could not read will never be read: drop it. Throttled or early frames are kept and resent.
+        if (msg.id !== undefined && UNREADABLE.has(msg.code)) this.forget(msg.id);
         return;
     }
+  }
+
+  private forget(id: string): void {
+    this.pending = this.pending.filter((p) => p.id !== id);
+    this.savePending();
   }
 
   private apply(event: RoomEvent): void {
