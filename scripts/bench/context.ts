@@ -13,6 +13,8 @@ export interface BenchContext {
   log: (line: string) => void;
   /** The server's latest error lines, quoted when a scenario fails. */
   serverErrors(): string[];
+  /** Runtime crashes so far: after one, every socket is gone and later figures would mean nothing. */
+  serverCrashes(): number;
   /** A room-name prefix never used before in this run (rooms are never reused between scenarios). */
   tag(prefix: string): string;
 }

@@ -40,6 +40,7 @@ try {
     idleServerCpu: idle.stop().serverTotal,
     log,
     serverErrors: () => server.recentErrors(),
+    serverCrashes: () => server.crashes(),
     tag: (prefix) => `${prefix}${Date.now().toString(36)}${tags++}`,
   };
   const result = await runFlood(ctx);

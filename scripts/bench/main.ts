@@ -9,6 +9,7 @@ import { buildPanel, weighPanel } from "./bundle.ts";
 import { benchConfig } from "./config.ts";
 import type { BenchContext } from "./context.ts";
 import { Inspector } from "./inspector.ts";
+import { lockResults } from "./lock.ts";
 import { machineInfo } from "./machine.ts";
 import { startCpuMeter, waitForQuiet } from "./procStats.ts";
 import { toMarkdown } from "./report.ts";
@@ -57,6 +58,8 @@ function git(args: string[]): string {
 
 // Loaded first: it may re-run this script once with type transforms (see loadSim).
 const sim = await loadSim();
+const unlock = lockResults(outDir);
+process.once("exit", unlock);
 const results: BenchResults = {
   startedAt: new Date().toISOString(),
   durationS: 0,
@@ -124,6 +127,7 @@ const ctx: BenchContext = {
   idleServerCpu,
   log,
   serverErrors: () => server.recentErrors(),
+  serverCrashes: () => server.crashes(),
   tag: (prefix) => `${prefix}${nonce}${tags++}`,
 };
 try {

@@ -16,6 +16,10 @@ import { stormEcho, stormRoom } from "./storm.ts";
 import { runThroughput } from "./throughput.ts";
 
 async function attempt(r: BenchResults, ctx: BenchContext, name: string, fn: () => Promise<void>): Promise<void> {
+  if (ctx.serverCrashes() > 0) {
+    r.failures.push(`${name}: skipped, the Workers runtime crashed earlier in the run`);
+    return;
+  }
   try {
     await fn();
   } catch (err) {
