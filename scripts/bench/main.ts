@@ -4,7 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSim } from "../simulate/loadSim.ts";
+import * as sim from "../../protocol/sim/index.ts";
 import { buildPanel, weighPanel } from "./bundle.ts";
 import { benchConfig } from "./config.ts";
 import type { BenchContext } from "./context.ts";
@@ -56,8 +56,6 @@ function git(args: string[]): string {
   }
 }
 
-// Loaded first: it may re-run this script once with type transforms (see loadSim).
-const sim = await loadSim();
 const unlock = lockResults(outDir);
 process.once("exit", unlock);
 const results: BenchResults = {

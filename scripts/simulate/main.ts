@@ -1,8 +1,8 @@
 // npm run simulate -- --participants 6 [--url http://localhost:8787] [--format flash] [--room CODE] [--pace MS] [--check-d1]
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { runConsultation } from "../../protocol/sim/index.ts";
 import { checkD1 } from "./checkD1.ts";
-import { loadSim } from "./loadSim.ts";
 import { d1Hint, summarize } from "./summary.ts";
 
 const FORMATS = ["classic", "express", "flash"] as const;
@@ -40,11 +40,10 @@ if (!Number.isFinite(paceMs) || paceMs < 0) fail("--pace must be a number of mil
 const room = values.room ?? `sim-${randomBytes(4).toString("hex")}`;
 if (!/^[a-z0-9-]{1,40}$/.test(room)) fail("--room must be 1-40 of a-z, 0-9 and -");
 
-const sim = await loadSim();
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
 const started = performance.now();
-const result = await sim.runConsultation({
+const result = await runConsultation({
   baseUrl: values.url,
   room,
   participants,
