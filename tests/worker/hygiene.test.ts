@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as schema from "../../worker/db/schema.ts";
 import { UNICODE_TEXTS } from "../protocol/hygieneTexts.ts";
 import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
-import { db, storedResults, swapResultsWriter } from "./helpers/d1.ts";
+import { db, seedPreviousPlan, storedResults, swapResultsWriter } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";
 import { BASE_URL, devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
 import { TestSocket } from "./helpers/TestSocket.ts";
@@ -21,36 +21,6 @@ const dirty = (text: string) => ` \u0007${text}\u202E\u0000\n `;
 
 /** Signs of an internal detail in a message meant for a client. */
 const LEAK = /\n\s+at |Error:|ValiError|SQLITE|sqlite|D1_|\.ts:\d|node_modules|\[object/;
-
-/** A meeting whose group has a previous plan in D1, so the follow-up note can be written too. */
-async function seedPreviousPlan(code: string, clientId: string): Promise<{ consultationId: string; actionId: string }> {
-  const consultationId = crypto.randomUUID();
-  const actionId = crypto.randomUUID();
-  await db.insert(schema.meetings).values({ id: `old-${code}`, zoomMeetingId: code, startedAt: 1000 });
-  await db.insert(schema.consultations).values({
-    id: consultationId,
-    meetingId: `old-${code}`,
-    number: 1,
-    format: "classic",
-    durations: {},
-    status: "closed",
-    clientParticipantId: clientId,
-    clientName: "Previous",
-    requestText: "Keep my team",
-    startedAt: 1000,
-    closedAt: 2000,
-    updatedAt: 2000,
-  });
-  await db.insert(schema.actionItems).values({
-    id: actionId,
-    consultationId,
-    text: "Talk to them",
-    dueDate: null,
-    status: "open",
-    at: 1500,
-  });
-  return { consultationId, actionId };
-}
 
 describe("texts in every language", () => {
   it("come back from the room and from D1 exactly as typed, without the controls pasted around them", async () => {

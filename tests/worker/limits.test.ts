@@ -2,10 +2,9 @@
 import { SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Command, LIMITS, type Phase, type RoomState } from "../../protocol/index.ts";
-import * as schema from "../../worker/db/schema.ts";
 import { RATE_LIMITS } from "../../worker/room/RateLimiter.ts";
 import { type Cast, closeAll, openCast, runConsultation } from "./helpers/consultation.ts";
-import { db } from "./helpers/d1.ts";
+import { seedPreviousPlan } from "./helpers/d1.ts";
 import { BASE_URL, devSession, type TestSession, uniqueRoomCode } from "./helpers/session.ts";
 import { TestSocket } from "./helpers/TestSocket.ts";
 
@@ -170,26 +169,7 @@ describe("text lengths", () => {
 
   it("a follow-up note: 1000 characters are accepted, one more is refused with bad_frame naming the field", async () => {
     const code = uniqueRoomCode("note");
-    const consultationId = crypto.randomUUID();
-    const actionId = crypto.randomUUID();
-    await db.insert(schema.meetings).values({ id: `old-${code}`, zoomMeetingId: code, startedAt: 1 });
-    await db.insert(schema.consultations).values({
-      id: consultationId,
-      meetingId: `old-${code}`,
-      number: 1,
-      format: "classic",
-      durations: {},
-      status: "closed",
-      clientParticipantId: "previous-client",
-      clientName: "Pat",
-      requestText: "r",
-      startedAt: 1,
-      closedAt: 2,
-      updatedAt: 2,
-    });
-    await db
-      .insert(schema.actionItems)
-      .values({ id: actionId, consultationId, text: "t", dueDate: null, status: "open", at: 1 });
+    const { consultationId, actionId } = await seedPreviousPlan(code, "previous-client");
     const animator = await TestSocket.join(await devSession(code, "Ana", { host: true }));
     open.push(animator);
     await animator.waitFor("event", (m) => m.event.command.type === "loadFollowUp");

@@ -58,3 +58,36 @@ export async function swapResultsWriter(roomId: string, writer: ResultsWriter): 
     return previous;
   });
 }
+
+/** An earlier meeting of this room code with a closed consultation and one open action, for the follow-up phase. */
+export async function seedPreviousPlan(
+  code: string,
+  clientId: string,
+): Promise<{ consultationId: string; actionId: string }> {
+  const consultationId = crypto.randomUUID();
+  const actionId = crypto.randomUUID();
+  await db.insert(schema.meetings).values({ id: `old-${code}`, zoomMeetingId: code, startedAt: 1000 });
+  await db.insert(schema.consultations).values({
+    id: consultationId,
+    meetingId: `old-${code}`,
+    number: 1,
+    format: "classic",
+    durations: {},
+    status: "closed",
+    clientParticipantId: clientId,
+    clientName: "Previous",
+    requestText: "Keep my team",
+    startedAt: 1000,
+    closedAt: 2000,
+    updatedAt: 2000,
+  });
+  await db.insert(schema.actionItems).values({
+    id: actionId,
+    consultationId,
+    text: "Talk to them",
+    dueDate: null,
+    status: "open",
+    at: 1500,
+  });
+  return { consultationId, actionId };
+}
