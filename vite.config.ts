@@ -1,28 +1,33 @@
 // Builds the panel from app/ into dist/, which the Worker serves as static assets, and reports its size against the budgets.
+// `vite build` is the production build (what ships to Zoom); `vite build --mode devtools` adds dev mode's start page and
+// demo for `npm start` and the end-to-end tests.
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import { reportSize } from "./scripts/reportSize.ts";
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: "app",
-  plugins: [preact(), reportSize()],
+  plugins: [preact(), reportSize({ shipped: mode === "production" })],
   build: {
-    outDir: "../dist",
+    outDir: mode === "devtools" ? "../dist-local" : "../dist",
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,
     // Zoom's embedded browser and current browsers preload modules natively; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    rollupOptions: {
+    rolldownOptions: {
       output: {
-        // One chunk for the live panel and the start page (both fetched at start-up anyway); small shared chunks
-        // would each cost their own overhead. English and the demo's simulation stay apart, fetched on demand.
-        manualChunks(id) {
-          if (id.includes("/protocol/sim/") || id.includes("/i18n/en.ts")) return null;
-          if (id.includes("/app/views/") || id.includes("/app/components/")) return "panel";
-          return null;
+        // One chunk for the live panel (fetched at start-up anyway), one for the group memory views, one for
+        // English; small shared chunks would each cost their own overhead and compress worse.
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: "en", test: /\/i18n\/en\.ts$/ },
+            { name: "memory", test: /\/app\/memory\/(?!mounts)/ },
+            { name: "panel", test: /\/app\/(views|components)\// },
+          ],
         },
       },
     },
   },
-});
+}));

@@ -27,7 +27,7 @@ export function App({ baseUrl }: { baseUrl: string }) {
         </main>
       );
     case "notInZoom":
-      return <screen.start.NotInZoom />;
+      return <screen.NotInZoom />;
     case "start":
       return <screen.start.StartPage error={screen.error} onJoin={screen.onJoin} onDemo={screen.onDemo} />;
     case "room":

@@ -1,6 +1,8 @@
 // The start-up sequence: Zoom if the page runs inside it, else dev mode's start page or direct join, else a notice.
+
+import type { DevStart } from "./devStart.ts";
 import { t } from "./i18n/i18n.ts";
-import { type Demo, startDemo } from "./model/demo.ts";
+import type { Demo } from "./model/demo.ts";
 import type { RoomStore } from "./model/RoomStore.ts";
 import type { DevJoin } from "./platform/dev.ts";
 import type { Platform } from "./platform/Platform.ts";
@@ -12,7 +14,7 @@ export type StartModule = typeof import("./startEntry.ts");
 export type Screen =
   | { kind: "loading" }
   | { kind: "failed"; message: string; retry: () => void }
-  | { kind: "notInZoom"; start: StartModule }
+  | { kind: "notInZoom"; NotInZoom: typeof import("./views/NotInZoom.tsx").NotInZoom }
   | {
       kind: "start";
       start: StartModule;
@@ -22,41 +24,45 @@ export type Screen =
     }
   | { kind: "room"; room: RoomModule; store: RoomStore; onLeave: (() => void) | null; demo: Demo | null };
 
+/** What the dev-mode flow (shipped in the local build only, see devStart.ts) needs from start-up. */
+export interface StartUpContext {
+  baseUrl: string;
+  show(screen: Screen): void;
+  enter(platform: Platform, label: string | null): Promise<void>;
+  /** The room being shown, if any. */
+  current(): RoomStore | null;
+  /** Forgets the room shown (after closing it). */
+  forget(): void;
+  /** Why an attempt failed, in the user's language. */
+  describe(e: unknown): string;
+}
+
 export function startUp(baseUrl: string, show: (screen: Screen) => void): () => void {
   // Fetched at once, in parallel with detecting the platform and asking for a session.
   const room = import("./roomEntry.ts");
-  let start: StartModule | null = null;
   let current: RoomStore | null = null;
-  let demo: Demo | null = null;
+  let dev: DevStart | null = null;
   let unwatch: (() => void) | null = null;
+  let stopped = false;
 
-  const showStart = (mod: StartModule, error: string | null) =>
-    show({
-      kind: "start",
-      start: mod,
-      error,
-      onJoin: (join) => joinDev(mod, join),
-      onDemo: (name) => void runDemo(mod, name),
-    });
-
-  const failed = (e: unknown, key: "joinFailed" | "demoFailed", retry: () => void) => {
-    const message = e instanceof ZoomSessionError ? t(`zoom_${e.reason}`) : e instanceof Error ? e.message : String(e);
-    if (start) showStart(start, t(key, { message }));
-    // Inside Zoom there is no start page to go back to: say what failed and offer to try again.
-    else show({ kind: "failed", message: t(key, { message }), retry });
-  };
+  const describe = (e: unknown) =>
+    e instanceof ZoomSessionError ? t(`zoom_${e.reason}`) : e instanceof Error ? e.message : String(e);
 
   const enter = async (platform: Platform, label: string | null) => {
     show({ kind: "loading" });
     try {
       const mod = await room;
       const store = await mod.openRoom(platform, baseUrl, label);
+      if (stopped) return store.close();
       current = store;
       unwatch?.();
       unwatch = platform.onContextChange(() => void follow(platform, label));
-      show({ kind: "room", room: mod, store, onLeave: platform.kind === "dev" ? leave : null, demo });
+      show({ kind: "room", room: mod, store, onLeave: dev?.leave ?? null, demo: dev?.demo() ?? null });
     } catch (e) {
-      failed(e, "joinFailed", () => void enter(platform, label));
+      const message = t("joinFailed", { message: describe(e) });
+      if (dev) dev.failed(message);
+      // Inside Zoom there is no start page to go back to: say what failed and offer to try again.
+      else show({ kind: "failed", message, retry: () => void enter(platform, label) });
     }
   };
 
@@ -75,48 +81,34 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
     await enter(platform, label);
   };
 
-  const joinDev = (mod: StartModule, join: DevJoin) => {
-    const params: Record<string, string> = { room: join.room, name: join.name };
-    if (join.host) params.host = "1";
-    history.replaceState(null, "", `${location.pathname}?${new URLSearchParams(params)}`);
-    void enter(mod.devPlatform(baseUrl, join), join.room);
-  };
-
-  const runDemo = async (mod: StartModule, name: string) => {
-    show({ kind: "loading" });
-    try {
-      demo = await startDemo(baseUrl, `demo-${mod.newRoomCode()}`);
-      joinDev(mod, { room: demo.room, name, host: false });
-    } catch (e) {
-      failed(e, "demoFailed", () => showStart(mod, null));
-    }
-  };
-
-  const leave = () => {
-    demo?.stop();
-    demo = null;
-    current?.close();
-    current = null;
-    history.replaceState(null, "", location.pathname);
-    if (start) showStart(start, null);
-  };
-
   void (async () => {
     const zoom = await detectZoom().catch(() => null);
     if (zoom) return enter(zoom, null);
+    // The production build ships no dev mode (its server refuses dev sessions anyway), only the notice; the
+    // start page, the dev platform and the demo are in the local build (`npm start`) alone.
+    if (import.meta.env.MODE === "production") {
+      const { NotInZoom } = await import("./views/NotInZoom.tsx");
+      return show({ kind: "notInZoom", NotInZoom });
+    }
     const mod = await import("./startEntry.ts");
-    start = mod;
-    if (!(await mod.devModeOn(baseUrl))) return show({ kind: "notInZoom", start: mod });
-    const params = new URLSearchParams(location.search);
-    const code = mod.roomCode(params.get("room") ?? "");
-    const name = (params.get("name") ?? "").trim();
-    if (code && name) return joinDev(mod, { room: code, name, host: params.get("host") === "1" });
-    showStart(mod, null);
+    if (!(await mod.devModeOn(baseUrl))) return show({ kind: "notInZoom", NotInZoom: mod.NotInZoom });
+    if (stopped) return;
+    dev = mod.devStart(mod, {
+      baseUrl,
+      show,
+      enter,
+      current: () => current,
+      forget: () => {
+        current = null;
+      },
+      describe,
+    });
   })();
 
   return () => {
+    stopped = true;
     unwatch?.();
-    demo?.stop();
+    dev?.stop();
     current?.close();
   };
 }

@@ -6,11 +6,12 @@ import type { Plugin } from "vite";
 export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
 
 /**
- * The shipped total is over the design's 75 KB since the note pad (Yjs, about 25 KB) and the group
- * memory views landed; until it is brought back under, this ceiling stops it from growing further.
- * The first-render budget stays a hard limit.
+ * The shipped total is over the design's 75 KB: the Zoom SDK (17 KB), Preact (4.5 KB) and Yjs with lib0 (23.4 KB)
+ * alone take 45 KB, which leaves 30 KB for the whole panel in two languages, its room client, note pad binding
+ * and group memory views (45 KB today). Until it is brought under, this ceiling stops it from growing. The
+ * first-render budget stays a hard limit.
  */
-export const SHIPPED_CEILING_KB = 101;
+export const SHIPPED_CEILING_KB = 90;
 
 interface FileSize {
   name: string;
@@ -87,13 +88,19 @@ function hasZoomSdk(bundle: Bundle): boolean {
   );
 }
 
-export function reportSize(): Plugin {
+/** `shipped`: this is the production build, held to the budgets; the local build (dev tools added) is only printed. */
+export function reportSize({ shipped }: { shipped: boolean }): Plugin {
   return {
     name: "codev-report-size",
     apply: "build",
     enforce: "post",
     writeBundle(_options, bundle) {
       const { lines, over } = report(sizes(bundle));
+      if (!shipped) {
+        console.log("local build (dev mode's start page and demo included; `npm run build` is what ships):");
+        for (const line of lines.filter((l) => !l.includes("OVER BUDGET"))) console.log(line);
+        return;
+      }
       for (const line of lines) console.log(line);
       if (!hasZoomSdk(bundle)) console.log("  note: the Zoom SDK is not in this build (about 15 KB gzip once it is)");
       if (over.length > 0) this.error(`over budget: ${over.join("; ")}`);

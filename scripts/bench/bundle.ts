@@ -38,6 +38,8 @@ export function buildPanel(): { dir: string; complaint: string | null } {
   const vite = join(root, "node_modules", "vite", "bin", "vite.js");
   const out = spawnSync(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], {
     cwd: root,
+    // The production build whatever the caller's NODE_ENV (vitest sets "test", which would weigh a dev Preact).
+    env: { ...process.env, NODE_ENV: "production" },
     encoding: "utf8",
   });
   if (out.status === 0) return { dir: outDir, complaint: null };

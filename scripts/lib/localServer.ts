@@ -21,6 +21,8 @@ export interface LocalServerOptions {
   port: number;
   /** Folder for local D1 and Durable Object state; a fresh temporary one when absent (removed on stop). */
   persistTo?: string;
+  /** The panel build to serve (wrangler's `--assets`); `dist/` from wrangler.toml when absent. */
+  assets?: string;
   /** Extra `--var NAME:value` pairs. */
   vars?: Record<string, string>;
   log?: (line: string) => void;
@@ -56,6 +58,7 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
     "--show-interactive-dev-session=false",
   ];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  if (opts.assets) args.push("--assets", opts.assets);
   const child = spawn(process.execPath, [wrangler, ...args], {
     cwd: root,
     env,

@@ -1,7 +1,8 @@
-// The e2e server: the built panel (built here if missing) served by wrangler dev in dev mode, on a free port.
+// The e2e server: the panel's local build served by wrangler dev in dev mode, on a free port.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalServer, startLocalServer } from "../../../scripts/lib/localServer.ts";
@@ -20,15 +21,33 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `npm test` builds before the tests; a lone e2e run builds here so it never tests a stale or missing panel. */
-function ensureBuilt(): void {
-  if (existsSync(join(root, "dist", "index.html"))) return;
+/** Which panel build a test serves: the production one, or the local one with dev mode's start page and demo. */
+export type Flavour = "production" | "devtools";
+
+/** Builds the panel fresh into its own folder, so a test never runs a stale one. */
+export function buildPanel(flavour: Flavour): string {
+  const outDir = mkdtempSync(join(tmpdir(), `codev-e2e-${flavour}-`));
   const vite = join(root, "node_modules", "vite", "bin", "vite.js");
-  const build = spawnSync(process.execPath, [vite, "build"], { cwd: root, encoding: "utf8" });
+  const build = spawnSync(
+    process.execPath,
+    [vite, "build", "--mode", flavour, "--outDir", outDir, "--logLevel", "warn"],
+    // Vitest sets NODE_ENV=test, which would give a development build of Preact.
+    { cwd: root, env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" },
+  );
   if (build.status !== 0) throw new Error(`the panel did not build:\n${build.stdout}\n${build.stderr}`);
+  return outDir;
 }
 
-export async function startServer(): Promise<LocalServer> {
-  ensureBuilt();
-  return startLocalServer({ port: await freePort() });
+/** The app served by wrangler dev in dev mode (the local build unless told otherwise). */
+export async function startServer(flavour: Flavour = "devtools"): Promise<LocalServer & { assets: string }> {
+  const assets = buildPanel(flavour);
+  const server = await startLocalServer({ port: await freePort(), assets });
+  return {
+    ...server,
+    assets,
+    stop: async () => {
+      await server.stop();
+      rmSync(assets, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,0 +1,69 @@
+// Dev mode in a plain browser (local build only): the start page, joining a room by URL or by name, and the demo.
+import { t } from "./i18n/i18n.ts";
+import { type Demo, startDemo } from "./model/demo.ts";
+import type { DevJoin } from "./platform/dev.ts";
+import type { StartModule, StartUpContext } from "./startUp.ts";
+
+export interface DevStart {
+  /** Back to the start page (the room's "leave" button). */
+  leave(): void;
+  /** The demo running, if the room shown is the demo's. */
+  demo(): Demo | null;
+  /** Joining failed: back to the start page with the message. */
+  failed(message: string): void;
+  stop(): void;
+}
+
+export function devStart(mod: StartModule, ctx: StartUpContext): DevStart {
+  let demo: Demo | null = null;
+
+  const showStart = (error: string | null) =>
+    ctx.show({
+      kind: "start",
+      start: mod,
+      error,
+      onJoin: (join) => joinDev(join),
+      onDemo: (name) => void runDemo(name),
+    });
+
+  const joinDev = (join: DevJoin) => {
+    const params: Record<string, string> = { room: join.room, name: join.name };
+    if (join.host) params.host = "1";
+    history.replaceState(null, "", `${location.pathname}?${new URLSearchParams(params)}`);
+    void ctx.enter(mod.devPlatform(ctx.baseUrl, join), join.room);
+  };
+
+  const runDemo = async (name: string) => {
+    ctx.show({ kind: "loading" });
+    try {
+      demo = await startDemo(ctx.baseUrl, `demo-${mod.newRoomCode()}`);
+      joinDev({ room: demo.room, name, host: false });
+    } catch (e) {
+      showStart(t("demoFailed", { message: ctx.describe(e) }));
+    }
+  };
+
+  const stopDemo = () => {
+    demo?.stop();
+    demo = null;
+  };
+
+  const params = new URLSearchParams(location.search);
+  const code = mod.roomCode(params.get("room") ?? "");
+  const name = (params.get("name") ?? "").trim();
+  if (code && name) joinDev({ room: code, name, host: params.get("host") === "1" });
+  else showStart(null);
+
+  return {
+    leave: () => {
+      stopDemo();
+      ctx.current()?.close();
+      ctx.forget();
+      history.replaceState(null, "", location.pathname);
+      showStart(null);
+    },
+    demo: () => demo,
+    failed: (message) => showStart(message),
+    stop: stopDemo,
+  };
+}
