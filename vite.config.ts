@@ -13,18 +13,26 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,
+    // One stylesheet for the whole panel: the note pad's and memory views' rules are small, and one file
+    // compresses better than three (and their chunks need no stylesheet of their own to fetch).
+    cssCodeSplit: false,
     // Zoom's embedded browser and current browsers preload modules natively; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // One chunk for the live panel (fetched at start-up anyway), one for the group memory views, one for
-        // English; small shared chunks would each cost their own overhead and compress worse.
+        // One chunk for the live room (its views, model and protocol, fetched at start-up anyway), one for the
+        // group memory views, one for English; small shared chunks would each cost their own overhead and
+        // compress worse. observable.ts and remembered.ts stay in the entry, which needs them for the language; the
+        // demo's simulation (local build only) stays in its own chunk, fetched when a demo starts.
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
             { name: "en", test: /\/i18n\/en\.ts$/ },
             { name: "memory", test: /\/app\/memory\/(?!mounts)/ },
-            { name: "panel", test: /\/app\/(views|components)\// },
+            {
+              name: "panel",
+              test: /\/app\/(roomEntry|views\/|components\/|memory\/mounts|i18n\/stepNames)|\/app\/model\/(?!observable|remembered|demo)|\/protocol\/(?!notepad|sim\/)/,
+            },
           ],
         },
       },

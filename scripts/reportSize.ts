@@ -26,8 +26,9 @@ const STARTUP_MODULES = ["/app/roomEntry.ts"];
 
 /**
  * First render = the entry chunk and every chunk it imports statically (what index.html loads before
- * anything paints), the live room's chunk that start-up fetches at once, and any chunk holding the Zoom
- * SDK, which start-up awaits inside a meeting; each with its own static imports.
+ * anything paints), the stylesheets index.html links, the chunk holding the live room that start-up
+ * fetches at once, and any chunk holding the Zoom SDK, which start-up awaits inside a meeting; each with
+ * its own static imports.
  */
 export function firstRenderChunks(bundle: Bundle): Set<string> {
   const chunks = Object.values(bundle).flatMap((f) => (f.type === "chunk" ? [f] : []));
@@ -40,8 +41,13 @@ export function firstRenderChunks(bundle: Bundle): Set<string> {
     for (const css of chunk?.viteMetadata?.importedCss ?? []) seen.add(css);
     for (const dep of chunk?.imports ?? []) visit(dep);
   };
+  // A stylesheet index.html links (the whole panel's CSS, in one file) blocks the first paint as well.
+  for (const f of Object.values(bundle)) {
+    if (f.type !== "asset" || !f.fileName.endsWith(".html")) continue;
+    for (const [, css] of String(f.source).matchAll(/href="\/?([^"]+\.css)"/g)) if (css) seen.add(css);
+  }
   for (const c of chunks) {
-    const startup = c.facadeModuleId !== null && STARTUP_MODULES.some((m) => c.facadeModuleId?.endsWith(m));
+    const startup = c.moduleIds.some((id) => STARTUP_MODULES.some((m) => id.endsWith(m)));
     if (c.isEntry || startup || c.moduleIds.some((id) => id.includes("@zoom/appssdk"))) visit(c.fileName);
   }
   return seen;

@@ -68,19 +68,32 @@ describe("size report", () => {
     ...extra,
   });
 
-  it("counts the entry, its static imports, its stylesheet, the live room's chunk and the Zoom SDK as the first render", () => {
+  it("counts the entry, its static imports, its stylesheets, the live room's chunk and the Zoom SDK as the first render", () => {
     const css = new Set(["a.css"]);
     const bundle = {
       "main.js": chunk("main.js", "x", { isEntry: true, imports: ["shared.js"], viteMetadata: { importedCss: css } }),
       "shared.js": chunk("shared.js", "y"),
       "room.js": chunk("room.js", "z"),
-      "live.js": chunk("live.js", "l", { facadeModuleId: "/w/app/roomEntry.ts", imports: ["conn.js"] }),
+      "live.js": chunk("live.js", "l", { moduleIds: ["/w/app/roomEntry.ts"], imports: ["conn.js"] }),
       "conn.js": chunk("conn.js", "c"),
       "sdk.js": chunk("sdk.js", "s", { moduleIds: ["/n/node_modules/@zoom/appssdk/dist/sdk.es.js"] }),
+      "index.html": {
+        type: "asset" as const,
+        fileName: "index.html",
+        source: '<link rel="stylesheet" href="/assets/all.css">',
+      },
     };
     // The test bundle carries only the fields the accounting reads.
     const first = firstRenderChunks(bundle as unknown as Parameters<typeof firstRenderChunks>[0]);
-    expect([...first].sort()).toEqual(["a.css", "conn.js", "live.js", "main.js", "sdk.js", "shared.js"]);
+    expect([...first].sort()).toEqual([
+      "a.css",
+      "assets/all.css",
+      "conn.js",
+      "live.js",
+      "main.js",
+      "sdk.js",
+      "shared.js",
+    ]);
   });
 
   it("fails past the first-render budget or the shipped ceiling, and names a shipped total over 75 KB", () => {
