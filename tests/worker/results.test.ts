@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resultsOf } from "../../worker/db/results.ts";
@@ -81,6 +81,42 @@ describe("results in D1", () => {
     const stored = await storedResults(state.consultation.id);
     expect(stored.consultation?.status).toBe("closed");
     expect(stored.learnings).toHaveLength(3);
+  });
+
+  it("coalesces quick phase changes into one D1 write per interval, and delivers the close at once", async () => {
+    const cast = await openCast(1);
+    open.push(...cast.all);
+    const interval = 10 * 60_000;
+    await runInDurableObject(roomStub(cast.roomId), (room) => {
+      room.tuning.outboxCoalesceMs = interval;
+    });
+    // The first phase change since the room started reaches D1 at once.
+    const id = (await runConsultation(cast, "followUp")).consultation.id;
+    await eventually(async () => {
+      expect(await outboxOf(cast.roomId)).toEqual([]);
+      expect((await storedResults(id)).consultation?.status).toBe("followUp");
+    });
+    const deliveredBy = Date.now();
+
+    // The next ones, within the interval, wait as one snapshot, due when the interval ends.
+    await runConsultation(cast, "clarification");
+    const [waiting, ...more] = await outboxOf(cast.roomId);
+    expect(more).toEqual([]);
+    expect(waiting).toMatchObject({ consultationId: id, attempts: 0 });
+    expect(waiting?.nextAttemptAt).toBeGreaterThan(deliveredBy + interval - 60_000);
+    expect((await storedResults(id)).consultation?.status).toBe("followUp");
+
+    // When it ends, the latest snapshot is the one written.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime((waiting?.nextAttemptAt ?? 0) + 1);
+    await runDurableObjectAlarm(roomStub(cast.roomId));
+    expect(await outboxOf(cast.roomId)).toEqual([]);
+    expect((await storedResults(id)).consultation?.status).toBe("clarification");
+
+    // Closing does not wait for the interval.
+    vi.useRealTimers();
+    await runConsultation(cast);
+    await eventually(async () => expect((await storedResults(id)).consultation?.status).toBe("closed"));
   });
 
   it("never doubles rows when the same results are delivered twice", async () => {

@@ -24,6 +24,9 @@ interface OutboxRow {
 }
 
 export class Outbox {
+  /** When each consultation's results last reached D1 from this instance (lost on eviction: then due at once). */
+  private readonly deliveredAt = new Map<string, number>();
+
   constructor(
     private readonly sql: SqlStorage,
     private readonly tuning: RoomTuning,
@@ -34,17 +37,25 @@ export class Outbox {
   /**
    * Part of the command transaction. A newer snapshot replaces a waiting one: each is complete, so only the latest
    * needs to reach D1; the sequence number stops an in-flight delivery of an older one from removing it.
+   *
+   * Deliveries of one consultation are at least `outboxCoalesceMs` apart, so an animator clicking through steps
+   * costs one D1 rewrite, not one per click: a snapshot is due at once unless the last delivery was more recent,
+   * then when the interval ends. `urgent` (the consultation closed) is due at once whatever the interval.
    */
-  enqueue(consultationId: string, stateJson: string, now: number): void {
+  enqueue(consultationId: string, stateJson: string, now: number, urgent = false): void {
+    const last = this.deliveredAt.get(consultationId);
+    const due = urgent || last === undefined ? now : Math.max(now, last + this.tuning.outboxCoalesceMs);
     this.sql.exec(
       `INSERT INTO outbox (consultation_id, seq, state_json, attempts, next_attempt_at, last_error)
        VALUES (?, 1, ?, 0, ?, NULL)
        ON CONFLICT (consultation_id) DO UPDATE SET
-         seq = seq + 1, state_json = excluded.state_json, attempts = 0, next_attempt_at = excluded.next_attempt_at,
+         seq = seq + 1, state_json = excluded.state_json, attempts = 0,
+         next_attempt_at = CASE WHEN attempts = 0 AND next_attempt_at < excluded.next_attempt_at
+           THEN next_attempt_at ELSE excluded.next_attempt_at END,
          last_error = NULL`,
       consultationId,
       stateJson,
-      now,
+      due,
     );
   }
 
@@ -84,6 +95,7 @@ export class Outbox {
       try {
         await write(resultsOf(state.output, meeting, now, notepadText(row.consultation_id)));
         this.remove(row.consultation_id, row.seq);
+        this.deliveredAt.set(row.consultation_id, now);
       } catch (err) {
         this.retryLater(row, now, err);
       }

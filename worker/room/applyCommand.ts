@@ -39,7 +39,11 @@ export function applyCommand(
   room.ctx.storage.transactionSync(() => {
     room.store.saveCommitted(state, stateJson, eventJson);
     if (origin) room.store.rememberApplied(origin, state.version, ctx.now);
-    if (effects.some((e) => e.type === "results")) room.outbox.enqueue(state.consultation.id, stateJson, ctx.now);
+    const results = effects.filter((e) => e.type === "results");
+    if (results.length > 0) {
+      const closed = results.some((e) => e.reason === "closed");
+      room.outbox.enqueue(state.consultation.id, stateJson, ctx.now, closed);
+    }
   });
   room.store.committed(state);
   broadcast(room.ctx, `{"type":"event","event":${eventJson}}`);

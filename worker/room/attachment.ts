@@ -12,11 +12,22 @@ const AttachmentSchema = v.object({
 });
 export type SocketAttachment = v.InferOutput<typeof AttachmentSchema>;
 
+/**
+ * What this instance last wrote or read per socket, so a broadcast does not deserialize and validate every socket's
+ * attachment again. After hibernation the sockets come back as new objects: the first read fills the cache again.
+ */
+const known = new WeakMap<WebSocket, SocketAttachment>();
+
 export function readAttachment(ws: WebSocket): SocketAttachment | null {
+  const cached = known.get(ws);
+  if (cached) return cached;
   const parsed = v.safeParse(AttachmentSchema, ws.deserializeAttachment());
-  return parsed.success ? parsed.output : null;
+  if (!parsed.success) return null;
+  known.set(ws, parsed.output);
+  return parsed.output;
 }
 
 export function writeAttachment(ws: WebSocket, attachment: SocketAttachment): void {
   ws.serializeAttachment(attachment);
+  known.set(ws, attachment);
 }

@@ -10,6 +10,8 @@ export interface RoomTuning {
   /** First retry delay of the results outbox; doubles per failed attempt. */
   outboxRetryMs: number;
   outboxMaxRetryMs: number;
+  /** Least time between two deliveries of one consultation's results (closing is delivered at once). */
+  outboxCoalesceMs: number;
   /** The note pad's update log is compacted into one snapshot past this many updates or bytes. */
   notepadCompactUpdates: number;
   notepadCompactBytes: number;
@@ -22,6 +24,7 @@ export const DEFAULT_TUNING: RoomTuning = {
   animatorGraceMs: 20_000,
   outboxRetryMs: 5_000,
   outboxMaxRetryMs: 10 * 60_000,
+  outboxCoalesceMs: 5_000,
   notepadCompactUpdates: 500,
   notepadCompactBytes: 256 * 1024,
 };

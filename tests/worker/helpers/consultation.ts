@@ -1,7 +1,8 @@
 // A cast of participants in one room and a whole consultation driven through the real protocol, for reuse in tests.
+import { runInDurableObject } from "cloudflare:test";
 import type { Phase, RoomState } from "../../../protocol/index.ts";
 import { PHASES } from "../../../protocol/index.ts";
-import { devSession, uniqueRoomCode } from "./session.ts";
+import { devSession, roomStub, uniqueRoomCode } from "./session.ts";
 import { TestSocket } from "./TestSocket.ts";
 
 export interface Cast {
@@ -25,7 +26,18 @@ export async function openCast(consultants = 2, roomCode = uniqueRoomCode()): Pr
   }
   const all = [animator, client, ...others];
   await settle(all);
+  await deliverResultsPromptly(animator.session.roomId);
   return { roomCode, roomId: animator.session.roomId, animator, client, consultants: others, all };
+}
+
+/**
+ * Results reach D1 at every phase change, so tests read them without waiting out the room's coalescing interval
+ * (tests/worker/results.test.ts checks that interval with its own). Lasts until the instance is evicted.
+ */
+export async function deliverResultsPromptly(roomId: string): Promise<void> {
+  await runInDurableObject(roomStub(roomId), (room) => {
+    room.tuning.outboxCoalesceMs = 0;
+  });
 }
 
 /** Waits until every socket has replayed up to the highest version any of them holds. */

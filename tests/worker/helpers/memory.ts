@@ -2,7 +2,7 @@
 import { SELF } from "cloudflare:test";
 import * as v from "valibot";
 import type { Cast } from "./consultation.ts";
-import { settle } from "./consultation.ts";
+import { deliverResultsPromptly, settle } from "./consultation.ts";
 import { BASE_URL, devSession, type TestSession, uniqueRoomCode } from "./session.ts";
 import { TestSocket } from "./TestSocket.ts";
 
@@ -35,6 +35,7 @@ export async function meeting(
   for (const o of others) consultants.push(await join(o));
   const all = [a, c, ...consultants];
   await settle(all);
+  await deliverResultsPromptly(a.session.roomId);
   return { roomCode: code, roomId: a.session.roomId, animator: a, client: c, consultants, all };
 }
 
