@@ -13,17 +13,28 @@ export const MAX_FOLLOW_UP_PLANS = 10;
 /** How far back the history is searched for open plans (a year of monthly meetings, several consultations each). */
 const SCANNED_CONSULTATIONS = 60;
 
+/** Whose plans: a group's meetings, or those held under one Zoom meeting id or dev room code (a room with no group). */
+export type PlanSeries = { groupId: string } | { zoomMeetingId: string };
+
+/** What a room shows in its follow-up phase: its series' open plans, from its other meetings. */
+export function loadPlansForRoom(d1: D1Database, meeting: MeetingInfo): Promise<PreviousPlan[]> {
+  const series: PlanSeries =
+    meeting.groupId !== null ? { groupId: meeting.groupId } : { zoomMeetingId: meeting.zoomMeetingId };
+  return loadPreviousPlans(d1, series, meeting.roomId);
+}
+
 /**
- * Closed consultations with a client from the group's other meetings (or, while the room has no group, from other
- * rooms of the same Zoom meeting id or dev room code), newest first, whose plan still has an open or in-progress
- * action; each action carries its latest reported status.
+ * Closed consultations with a client from the series' meetings (but `exceptMeetingId`), newest first, whose plan
+ * still has an open or in-progress action; each action carries its latest reported status.
  */
-export async function loadPreviousPlans(d1: D1Database, meeting: MeetingInfo): Promise<PreviousPlan[]> {
+export async function loadPreviousPlans(
+  d1: D1Database,
+  series: PlanSeries,
+  exceptMeetingId: string | null = null,
+): Promise<PreviousPlan[]> {
   const db = drizzle(d1);
   const sameSeries =
-    meeting.groupId !== null
-      ? eq(meetings.groupId, meeting.groupId)
-      : eq(meetings.zoomMeetingId, meeting.zoomMeetingId);
+    "groupId" in series ? eq(meetings.groupId, series.groupId) : eq(meetings.zoomMeetingId, series.zoomMeetingId);
   const candidates = await db
     .select({
       id: consultations.id,
@@ -36,7 +47,7 @@ export async function loadPreviousPlans(d1: D1Database, meeting: MeetingInfo): P
     .where(
       and(
         sameSeries,
-        ne(meetings.id, meeting.roomId),
+        exceptMeetingId === null ? undefined : ne(meetings.id, exceptMeetingId),
         eq(consultations.status, "closed"),
         isNotNull(consultations.clientParticipantId),
       ),

@@ -8,7 +8,7 @@ import {
   participant,
   type Role,
 } from "../../protocol/index.ts";
-import { type FollowUpLoader, loadPreviousPlans } from "../db/followUp.ts";
+import { type FollowUpLoader, loadPlansForRoom } from "../db/followUp.ts";
 import type { ResultsWriter } from "../db/results.ts";
 import { writeResults } from "../db/writeResults.ts";
 import type { Env } from "../env.ts";
@@ -39,7 +39,7 @@ export class Room extends DurableObject<Env> {
    * runInDurableObject) can swap them, e.g. to make D1 fail; no request or binding can.
    */
   resultsWriter: ResultsWriter = (results) => writeResults(this.env.DB, results);
-  followUpLoader: FollowUpLoader = (meeting) => loadPreviousPlans(this.env.DB, meeting);
+  followUpLoader: FollowUpLoader = (meeting) => loadPlansForRoom(this.env.DB, meeting);
   memory: MemorySeam = d1MemorySeam(() => this.env.DB);
   readonly tuning: RoomTuning = { ...DEFAULT_TUNING };
   private readonly store: RoomStore;

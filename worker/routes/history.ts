@@ -31,12 +31,7 @@ historyRoute.get("/:groupId/history", async (c) => {
 historyRoute.get("/:groupId/follow-ups", async (c) => {
   const access = await memberAccess(c);
   if (!access.ok) return access.response;
-  const plans = await loadPreviousPlans(c.env.DB, {
-    roomId: "",
-    zoomMeetingId: "",
-    groupId: access.groupId,
-    startedAt: 0,
-  });
+  const plans = await loadPreviousPlans(c.env.DB, { groupId: access.groupId });
   return c.json({ plans });
 });
 
