@@ -31,6 +31,6 @@ export function App({ baseUrl }: { baseUrl: string }) {
     case "start":
       return <screen.start.StartPage error={screen.error} onJoin={screen.onJoin} onDemo={screen.onDemo} />;
     case "room":
-      return <screen.room.RoomView store={screen.store} onLeave={screen.onLeave} demo={screen.demo} />;
+      return <screen.room.RoomView store={screen.store} onLeave={screen.onLeave} banner={screen.banner} />;
   }
 }

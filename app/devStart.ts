@@ -1,14 +1,16 @@
 // Dev mode in a plain browser (local build only): the start page, joining a room by URL or by name, and the demo.
-import { t } from "./i18n/i18n.ts";
+import { type ComponentChildren, h } from "preact";
+import { td } from "./i18n/dev.ts";
 import { type Demo, startDemo } from "./model/demo.ts";
 import type { DevJoin } from "./platform/dev.ts";
 import type { StartModule, StartUpContext } from "./startUp.ts";
+import { DemoBanner } from "./views/DemoBanner.tsx";
 
 export interface DevStart {
   /** Back to the start page (the room's "leave" button). */
   leave(): void;
-  /** The demo running, if the room shown is the demo's. */
-  demo(): Demo | null;
+  /** The demo's banner, if the room shown is the demo's. */
+  banner(): ComponentChildren;
   /** Joining failed: back to the start page with the message. */
   failed(message: string): void;
   stop(): void;
@@ -39,7 +41,7 @@ export function devStart(mod: StartModule, ctx: StartUpContext): DevStart {
       demo = await startDemo(ctx.baseUrl, `demo-${mod.newRoomCode()}`);
       joinDev({ room: demo.room, name, host: false });
     } catch (e) {
-      showStart(t("demoFailed", { message: ctx.describe(e) }));
+      showStart(td("demoFailed", { message: ctx.describe(e) }));
     }
   };
 
@@ -62,7 +64,7 @@ export function devStart(mod: StartModule, ctx: StartUpContext): DevStart {
       history.replaceState(null, "", location.pathname);
       showStart(null);
     },
-    demo: () => demo,
+    banner: () => (demo ? h(DemoBanner, { demo }) : null),
     failed: (message) => showStart(message),
     stop: stopDemo,
   };

@@ -1,8 +1,8 @@
 // The start-up sequence: Zoom if the page runs inside it, else dev mode's start page or direct join, else a notice.
 
+import type { ComponentChildren } from "preact";
 import type { DevStart } from "./devStart.ts";
 import { t } from "./i18n/i18n.ts";
-import type { Demo } from "./model/demo.ts";
 import type { RoomStore } from "./model/RoomStore.ts";
 import type { DevJoin } from "./platform/dev.ts";
 import type { Platform } from "./platform/Platform.ts";
@@ -22,7 +22,7 @@ export type Screen =
       onJoin: (join: DevJoin) => void;
       onDemo: (name: string) => void;
     }
-  | { kind: "room"; room: RoomModule; store: RoomStore; onLeave: (() => void) | null; demo: Demo | null };
+  | { kind: "room"; room: RoomModule; store: RoomStore; onLeave: (() => void) | null; banner: ComponentChildren };
 
 /** What the dev-mode flow (shipped in the local build only, see devStart.ts) needs from start-up. */
 export interface StartUpContext {
@@ -57,7 +57,7 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
       current = store;
       unwatch?.();
       unwatch = platform.onContextChange(() => void follow(platform, label));
-      show({ kind: "room", room: mod, store, onLeave: dev?.leave ?? null, demo: dev?.demo() ?? null });
+      show({ kind: "room", room: mod, store, onLeave: dev?.leave ?? null, banner: dev?.banner() ?? null });
     } catch (e) {
       const message = t("joinFailed", { message: describe(e) });
       if (dev) dev.failed(message);

@@ -33,7 +33,11 @@ export async function setLang(next: Lang): Promise<void> {
 
 /** The string for this key in the current language, with `{name}` placeholders filled from params. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const raw = (TABLES[lang.value] ?? fr)[key];
+  return fill((TABLES[lang.value] ?? fr)[key], params);
+}
+
+/** A string of the current language made ready to show: French typography, then `{name}` placeholders filled. */
+export function fill(raw: string, params?: Record<string, string | number>): string {
   // French typography: a no-break space before two-part punctuation, so "?" never starts a line alone.
   const text = lang.value === "fr" ? raw.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0") : raw;
   if (!params) return text;

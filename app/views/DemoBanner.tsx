@@ -1,5 +1,5 @@
 // Tells the person watching the demo that simulated participants are moving the consultation on, and when they stop.
-import { t } from "../i18n/i18n.ts";
+import { td } from "../i18n/dev.ts";
 import type { Demo } from "../model/demo.ts";
 import { useObserve } from "../model/observable.ts";
 
@@ -9,7 +9,7 @@ export function DemoBanner({ demo }: { demo: Demo }) {
   useObserve(demo.status);
   return (
     <p class={`demo-banner demo-${demo.status.value}`} role="status">
-      {t(TEXT[demo.status.value])}
+      {td(TEXT[demo.status.value])}
     </p>
   );
 }

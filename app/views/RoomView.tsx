@@ -1,15 +1,13 @@
 // The live panel: header, connection state, and the view for the current phase.
-
+import type { ComponentChildren } from "preact";
 import { assertNever } from "../../protocol/errors.ts";
 import { isStep } from "../../protocol/model.ts";
 import { lang, t } from "../i18n/i18n.ts";
-import type { Demo } from "../model/demo.ts";
 import { useObserve } from "../model/observable.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 import type { ViewProps } from "../model/viewProps.ts";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
 import { Choice } from "./choice/Choice.tsx";
-import { DemoBanner } from "./DemoBanner.tsx";
 import { FollowUp } from "./FollowUp.tsx";
 import { Header } from "./Header.tsx";
 import { Lobby } from "./lobby/Lobby.tsx";
@@ -20,10 +18,11 @@ interface Props {
   store: RoomStore;
   /** Leaving is offered in dev mode only; inside Zoom the panel lives as long as the meeting. */
   onLeave: (() => void) | null;
-  demo?: Demo | null;
+  /** Shown under the connection state: the demo's banner in dev mode (the local build only). */
+  banner?: ComponentChildren;
 }
 
-export function RoomView({ store, onLeave, demo }: Props) {
+export function RoomView({ store, onLeave, banner }: Props) {
   useObserve(store.changes, lang);
   const state = store.state;
   const me = store.me;
@@ -31,7 +30,7 @@ export function RoomView({ store, onLeave, demo }: Props) {
     <div class="room">
       <Header store={store} onLeave={onLeave} />
       <ConnectionBanner store={store} />
-      {demo && <DemoBanner demo={demo} />}
+      {banner}
       <main class="room-main">
         {state && me ? (
           <PhaseView store={store} state={state} me={me} />

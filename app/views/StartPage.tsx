@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { LIMITS } from "../../protocol/limits.ts";
 import { Settings } from "../components/Settings.tsx";
+import { td } from "../i18n/dev.ts";
 import { t } from "../i18n/i18n.ts";
 import { type DevJoin, newRoomCode, roomCode } from "../platform/dev.ts";
 
@@ -17,7 +18,7 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const named = () => {
     if (name.trim()) return name.trim();
-    setProblem(t("nameRequired"));
+    setProblem(td("nameRequired"));
     return null;
   };
   const create = () => {
@@ -29,16 +30,16 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
     const who = named();
     if (!who) return;
     const room = roomCode(code);
-    if (!room) return setProblem(t("codeInvalid"));
+    if (!room) return setProblem(td("codeInvalid"));
     onJoin({ room, name: who, host: false });
   };
   return (
     <main class="page start">
       <Settings />
       <h1>
-        {t("appName")} <span class="subtitle">{t("startTitle")}</span>
+        {t("appName")} <span class="subtitle">{td("startTitle")}</span>
       </h1>
-      <p>{t("startIntro")}</p>
+      <p>{td("startIntro")}</p>
       <form class="panel" onSubmit={join}>
         <label for="start-name">{t("yourName")}</label>
         <input
@@ -57,7 +58,7 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
         </button>
         <label for="start-code">{t("roomCode")}</label>
         <p class="hint" id="start-code-hint">
-          {t("roomCodeHint")}
+          {td("roomCodeHint")}
         </p>
         <div class="form-row">
           <input
@@ -82,10 +83,10 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
       </form>
       {
         <section class="panel" aria-labelledby="demo-title">
-          <h2 id="demo-title">{t("demoTitle")}</h2>
-          <p>{t("demoIntro")}</p>
-          <button type="button" onClick={() => onDemo(name.trim() || t("demoYou"))}>
-            {t("demoStart")}
+          <h2 id="demo-title">{td("demoTitle")}</h2>
+          <p>{td("demoIntro")}</p>
+          <button type="button" onClick={() => onDemo(name.trim() || td("demoYou"))}>
+            {td("demoStart")}
           </button>
         </section>
       }
