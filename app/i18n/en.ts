@@ -1,6 +1,9 @@
 // The English strings of the panel; the type makes any missing or extra key a compile error.
 import type { Messages } from "./fr.ts";
 
+// The memory views' English travels with this table: one fetch brings all of a person's English.
+export { memEn } from "../memory/i18n/en.ts";
+
 export const en: Messages = {
   appName: "Codev",
   loading: "Loading…",

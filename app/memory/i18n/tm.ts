@@ -14,7 +14,7 @@ function table(): MemoryMessages {
   if (current) return current;
   if (!fetching) {
     fetching = true;
-    import("./en.ts").then(
+    import("../../i18n/en.ts").then(
       (m) => {
         TABLES.en = m.memEn;
         memoryStrings.changed();
