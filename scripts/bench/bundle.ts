@@ -29,14 +29,16 @@ export interface BundleReport {
 }
 
 /**
- * Builds with the project's vite config into a fresh folder (dist/ belongs to `npm run build`). The build's own
+ * Builds with the project's vite config into a fresh folder (dist/ belongs to `npm run build`): the production build
+ * by default, or the local one with dev mode (what the render scenario needs to join a room without Zoom). The build's own
  * budget check may fail it after writing the files: those files are still what would ship, so they are weighed, and
  * the build's complaint is returned with them.
  */
-export function buildPanel(): { dir: string; complaint: string | null } {
+export function buildPanel(mode: "production" | "devtools" = "production"): { dir: string; complaint: string | null } {
   const outDir = mkdtempSync(join(tmpdir(), "codev-bench-dist-"));
   const vite = join(root, "node_modules", "vite", "bin", "vite.js");
-  const out = spawnSync(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], {
+  const args = [vite, "build", "--mode", mode, "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"];
+  const out = spawnSync(process.execPath, args, {
     cwd: root,
     // The production build whatever the caller's NODE_ENV (vitest sets "test", which would weigh a dev Preact).
     env: { ...process.env, NODE_ENV: "production" },

@@ -23,6 +23,8 @@ export interface BenchConfig {
   idleMs: number;
   /** Length of the CPU profile taken under the 50-room load. */
   profileMs: number;
+  /** The panel's first render in Chromium: loads per case, and the CPU slowdowns tried. */
+  render: { runs: number; slowdowns: number[] };
 }
 
 const FULL: BenchConfig = {
@@ -40,6 +42,7 @@ const FULL: BenchConfig = {
   storm: { rooms: 50, size: 15, rate: 1, dropAtMs: 3000, durationMs: 8000 },
   idleMs: 20_000,
   profileMs: 5000,
+  render: { runs: 10, slowdowns: [1, 4] },
 };
 
 /** A few seconds per scenario and smaller room counts: proves the whole bench runs, in about a minute. */
@@ -57,6 +60,7 @@ const QUICK: BenchConfig = {
   storm: { rooms: 3, size: 15, rate: 1, dropAtMs: 600, durationMs: 1600 },
   idleMs: 2000,
   profileMs: 1500,
+  render: { runs: 2, slowdowns: [1] },
 };
 
 export function benchConfig(quick: boolean): BenchConfig {

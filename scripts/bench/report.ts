@@ -3,7 +3,8 @@ import type { SideSummary } from "./compare.ts";
 import type { CaseResult } from "./fanout.ts";
 import { floodSection } from "./flood.ts";
 import { cell, num, table, times } from "./format.ts";
-import { bundleSection, memorySection } from "./reportBuild.ts";
+import { RENDER_BUDGET_MS } from "./render.ts";
+import { bundleSection, memorySection, renderSection } from "./reportBuild.ts";
 import { profileSection, stormSection, throughputSection } from "./reportMore.ts";
 import type { BenchResults } from "./results.ts";
 
@@ -35,6 +36,7 @@ export function toMarkdown(r: BenchResults): string {
     ...floodSection(r.flood),
     ...memorySection(r),
     ...bundleSection(r),
+    ...renderSection(r),
     ...profileSection(r),
     ...(r.failures.length ? ["## Failures", "", ...r.failures.map((f) => `- ${f}`), ""] : []),
   ];
@@ -170,6 +172,12 @@ function missedSection(r: BenchResults): string[] {
     missed.push(`- panel first-render JS ${num(r.bundle.firstRenderJsGzipKb)} KB gzip > 50 KB`);
   if (r.bundle && !r.bundle.withinBudget.everything)
     missed.push(`- panel total ${num(r.bundle.everythingGzipKb)} KB gzip > 75 KB`);
+  for (const c of r.render ?? []) {
+    if (c.roomShownMs.median > RENDER_BUDGET_MS)
+      missed.push(
+        `- panel render (${c.cache}, CPU ${c.cpuSlowdown}× slower): live room shown after ${num(c.roomShownMs.median)} ms > ${RENDER_BUDGET_MS} ms`,
+      );
+  }
   const title = `## Targets missed (room > ${TARGET_RATIO}× the floor, loss, budgets)`;
   return [title, "", ...(missed.length ? missed : ["None."]), ""];
 }

@@ -1,5 +1,6 @@
-// Markdown sections for the server's memory and the panel's bundle.
-import { num, table } from "./format.ts";
+// Markdown sections for the server's memory, the panel's bundle and its first render.
+import { cell, num, table } from "./format.ts";
+import { RENDER_BUDGET_MS } from "./render.ts";
 import type { BenchResults } from "./results.ts";
 
 export function memorySection(r: BenchResults): string[] {
@@ -39,6 +40,27 @@ export function bundleSection(r: BenchResults): string[] {
     `- JS for the first render: ${num(b.firstRenderJsGzipKb)} KB gzip (budget 50): ${ok(b.withinBudget.firstRenderJs)}; CSS ${num(b.firstRenderCssGzipKb)} KB`,
     `- Everything shipped (JS, CSS, HTML): ${num(b.everythingGzipKb)} KB gzip (budget 75): ${ok(b.withinBudget.everything)}`,
     ...(b.buildComplaint ? [`- The build's own size check: ${b.buildComplaint}`] : []),
+    "",
+  ];
+}
+
+export function renderSection(r: BenchResults): string[] {
+  if (!r.render?.length) return [];
+  const rows = r.render.map((c) => [
+    `${c.cpuSlowdown}×`,
+    c.cache,
+    cell(c.firstPaintMs, 0),
+    cell(c.roomShownMs, 0),
+    c.roomShownMs.median <= RENDER_BUDGET_MS ? "within" : "OVER",
+  ]);
+  return [
+    `## Panel first render in Chromium (budget ${RENDER_BUDGET_MS} ms; ${r.render[0]?.firstPaintMs.runs.length ?? 0} loads per row)`,
+    "",
+    "From navigation start, at 380 px, the local build served by the bench server on 127.0.0.1: first paint (the",
+    "loading line) and the live room drawn with this participant in it (dev session, room chunk, socket, welcome,",
+    "lobby). Cold: a fresh browser profile; warm: a second load in the same one. CPU throttled by Chromium.",
+    "",
+    table(["CPU slower", "cache", "first paint ms", "room shown ms", "budget"], rows),
     "",
   ];
 }

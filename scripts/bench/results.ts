@@ -7,6 +7,7 @@ import type { FloodResult } from "./flood.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { MemoryReading } from "./memory.ts";
 import type { ProfileSummary } from "./profile.ts";
+import type { RenderCase } from "./render.ts";
 import type { StormEchoRun, StormRun } from "./storm.ts";
 import type { ThroughputResult } from "./throughput.ts";
 
@@ -29,6 +30,8 @@ export interface BenchResults {
   /** One socket flooding beside a busy room's members (absent from results written before it existed). */
   flood?: FloodResult | null;
   bundle: BundleReport | null;
+  /** The panel's first render in Chromium (absent from results written before it existed). */
+  render?: RenderCase[];
   /** Reloads of the server during the run (must be 0: a reload drops every socket). */
   serverReloads: number;
   serverCrashes: number;

@@ -8,6 +8,7 @@ import { readMemory } from "./memory.ts";
 import { runWindow } from "./openLoop.ts";
 import { startCpuMeter } from "./procStats.ts";
 import { startProfile, stopProfile } from "./profile.ts";
+import { measureRender } from "./render.ts";
 import type { BenchResults } from "./results.ts";
 import { openEchoRooms } from "./rooms.ts";
 import type { SimModule } from "./simRooms.ts";
@@ -32,6 +33,10 @@ async function attempt(r: BenchResults, ctx: BenchContext, name: string, fn: () 
 
 export async function runScenarios(r: BenchResults, ctx: BenchContext, sim: SimModule): Promise<void> {
   const c = ctx.config;
+  // First, on a quiet server: the render figures are about the panel, not about a loaded room.
+  await attempt(r, ctx, "panel render", async () => {
+    r.render = await measureRender(ctx);
+  });
   r.memory.push(await readMemory("server started, no rooms", ctx.group, ctx.inspector));
   const biggest = c.fanout.reduce((a, b) => (b.rooms * b.size > a.rooms * a.size ? b : a));
   const profiled = c.fanout.find((f) => f.rooms === 50 && f.size === 15) ?? biggest;

@@ -18,6 +18,13 @@ const Results = v.object({
   }),
   memory: v.array(v.object({ workerdRssMb: v.number() })),
   bundle: v.object({ files: v.array(v.unknown()) }),
+  render: v.array(
+    v.object({
+      cache: v.string(),
+      firstPaintMs: v.object({ runs: v.array(v.number()) }),
+      roomShownMs: v.object({ runs: v.array(v.number()) }),
+    }),
+  ),
   failures: v.array(v.string()),
 });
 
@@ -43,6 +50,9 @@ describe("npm run bench -- --quick", () => {
       expect(s).toMatchObject({ lost: 0, duplicated: 0, appliedTwice: 0, agree: true });
     expect(results.memory.length).toBeGreaterThan(0);
     expect(results.bundle.files.length).toBeGreaterThan(0);
+    // Every load reached the live room (a render that never showed it would have failed the scenario).
+    expect(results.render.map((c) => c.cache)).toEqual(["cold", "warm"]);
+    for (const c of results.render) expect(c.roomShownMs.runs.every((ms) => ms > 0)).toBe(true);
     expect(readFileSync(join(out, "latest.md"), "utf8")).toContain("Fan-out of a step change");
   });
 });
