@@ -16,8 +16,9 @@ export default defineConfig(({ mode }) => ({
     // One stylesheet for the whole panel: the note pad's and memory views' rules are small, and one file
     // compresses better than three (and their chunks need no stylesheet of their own to fetch).
     cssCodeSplit: false,
-    // Zoom's embedded browser and current browsers preload modules natively; the polyfill would only add bytes.
-    modulePreload: { polyfill: false },
+    // No preload lists for dynamic imports: every chunk fetched on demand (English, the note pad, the memory views)
+    // depends only on the entry and the live room's chunk, both loaded by then, so the lists would only add bytes.
+    modulePreload: false,
     rolldownOptions: {
       output: {
         // One chunk for the live room (its views, model and protocol, fetched at start-up anyway), one for the
