@@ -85,7 +85,7 @@ const results: BenchResults = {
 log(`${results.mode} run on ${results.machine.cores} cores, Node ${results.machine.node}`);
 if (values["wait-quiet"]) await waitForQuiet(Number(values["wait-quiet"]) * 60_000, 25, log);
 const build = buildPanel();
-results.bundle = weighPanel(build.dir, build.complaint);
+results.bundle = weighPanel(build.dir, build.complaint, build.firstRender);
 rmSync(build.dir, { recursive: true, force: true });
 log(`panel built: first render ${results.bundle.firstRenderJsGzipKb.toFixed(1)} KB gzip JS`);
 // The server serves the local build: the render scenario joins rooms through dev mode, which production leaves out.

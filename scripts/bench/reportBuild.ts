@@ -28,8 +28,8 @@ export function bundleSection(r: BenchResults): string[] {
   const rows = b.files.map((f) => [
     f.file,
     f.firstRender ? "first render" : "on demand",
-    num(f.rawBytes / 1024),
-    num(f.gzipBytes / 1024),
+    num(f.rawBytes / 1000),
+    num(f.gzipBytes / 1000),
   ]);
   const ok = (x: boolean) => (x ? "within budget" : "OVER BUDGET");
   return [
