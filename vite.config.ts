@@ -21,16 +21,21 @@ export default defineConfig(({ mode }) => ({
     modulePreload: false,
     rolldownOptions: {
       output: {
-        // One chunk for the live room (its views, model and protocol, fetched at start-up anyway), one for the
-        // group memory views; small shared chunks would each cost their own overhead and compress worse.
-        // observable.ts and remembered.ts stay in the entry, which needs them for the language; the demo's
+        // One chunk for the live room (its views, model and protocol, fetched at start-up anyway); one for what
+        // the panel fetches once it shows: the note pad with Yjs and the group memory views, which every participant
+        // needs within the meeting's first minutes (the lobby shows the group, every step the note pad), so one
+        // file compresses better than two. Small shared chunks would each cost their own overhead and compress
+        // worse. observable.ts and remembered.ts stay in the entry, which needs them for the language; the demo's
         // simulation (local build only) stays in its own chunk, fetched when a demo starts. English (the panel's
         // table, which brings the memory views' with it) is its own chunk by itself: left out of any group, the
         // module it is fetched through is the chunk's facade, with no namespace helper to ship.
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
-            { name: "memory", test: /\/app\/memory\/(?!mounts|i18n\/en)/ },
+            {
+              name: "deferred",
+              test: /\/app\/(memory\/(?!mounts|i18n\/en)|notepad\/)|\/protocol\/notepad|\/node_modules\/(yjs|lib0|y-protocols)\//,
+            },
             {
               name: "panel",
               test: /\/app\/(roomEntry|views\/|components\/|memory\/mounts|i18n\/stepNames)|\/app\/model\/(?!observable|remembered|demo)|\/protocol\/(?!notepad|sim\/)/,
