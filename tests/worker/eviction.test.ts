@@ -1,5 +1,6 @@
-import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadPersistedState } from "../../worker/room/RoomStore.ts";
 import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { storedResults } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";
@@ -69,5 +70,90 @@ describe("an evicted room", () => {
     expect(await runDurableObjectAlarm(roomStub(cast.roomId))).toBe(true);
     await cast.client.waitFor("event", (m) => m.event.command.type === "timeUp", { since });
     expect(cast.client.state?.consultation.timer.status).toBe("expired");
+  });
+});
+
+/** The state row's version and the log's versions, straight from the room's SQLite. */
+async function persisted(roomId: string) {
+  return runInDurableObject(roomStub(roomId), (_room, state) => {
+    const sql = state.storage.sql;
+    return {
+      snapshotVersion: sql.exec<{ version: number }>("SELECT version FROM state WHERE id = 1").one().version,
+      events: sql
+        .exec<{ version: number }>("SELECT version FROM events ORDER BY version")
+        .toArray()
+        .map((r) => r.version),
+      rebuilt: loadPersistedState(sql).state,
+    };
+  });
+}
+
+describe("the room's persistence", () => {
+  it("writes a state snapshot every few events and rebuilds the state from it and the events since", async () => {
+    const cast = await openCast(2);
+    open.push(...cast.all);
+    await runInDurableObject(roomStub(cast.roomId), (room) => {
+      room.tuning.snapshotEvery = 4;
+    });
+    const live = await runConsultation(cast, "consultation");
+    const disk = await persisted(cast.roomId);
+    // A snapshot within the last 4 versions, and every event after it still logged.
+    expect(disk.snapshotVersion).toBeGreaterThan(live.version - 4);
+    expect(disk.snapshotVersion).toBeLessThanOrEqual(live.version);
+    const after = disk.events.filter((v) => v > disk.snapshotVersion);
+    expect(after).toEqual(
+      Array.from({ length: live.version - disk.snapshotVersion }, (_, i) => disk.snapshotVersion + i + 1),
+    );
+    expect(disk.rebuilt).toEqual(live);
+
+    await evictDurableObject(roomStub(cast.roomId));
+    const version = await cast.consultants[0]?.must({ type: "addIdea", text: "Ask the team first" });
+    expect(version).toBe(live.version + 1);
+    await settle(cast.all);
+    const late = await TestSocket.join(await devSession(cast.roomCode, "Late"));
+    open.push(late);
+    const welcome = late.messages.find((m) => m.type === "welcome");
+    expect(welcome?.type === "welcome" && welcome.snapshot).toEqual(cast.animator.state);
+  });
+
+  it("writes no snapshot between the intervals: a command costs its event, not the whole state", async () => {
+    const cast = await openCast(1);
+    open.push(...cast.all);
+    await runInDurableObject(roomStub(cast.roomId), (room) => {
+      room.tuning.snapshotEvery = 1000;
+    });
+    const live = await runConsultation(cast, "clarification");
+    const disk = await persisted(cast.roomId);
+    expect(live.version).toBeGreaterThan(5);
+    expect(disk.snapshotVersion).toBe(0);
+    expect(disk.rebuilt).toEqual(live);
+  });
+
+  it("refuses to carry on from an event log it cannot replay, and says so only in its own log", async () => {
+    const cast = await openCast(1);
+    open.push(...cast.all);
+    await runConsultation(cast, "clarification");
+    const roomErrors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const good = await runInDurableObject(roomStub(cast.roomId), (_room, state) => {
+      const sql = state.storage.sql;
+      const row = sql
+        .exec<{ version: number; json: string }>("SELECT version, json FROM events ORDER BY version DESC LIMIT 1")
+        .one();
+      sql.exec("UPDATE events SET json = ? WHERE version = ?", '{"version":"broken"}', row.version);
+      return row;
+    });
+    await evictDurableObject(roomStub(cast.roomId));
+    const [consultant] = cast.consultants;
+    if (!consultant) throw new Error("no consultant");
+    const since = consultant.mark();
+    consultant.send({ type: "command", id: "q-1", command: { type: "askQuestion", text: "Still there?" } });
+    expect(await consultant.waitFor("error", () => true, { since })).toMatchObject({ code: "internal" });
+    expect(roomErrors.mock.calls.some((c) => String(c[0]) === "room: message failed")).toBe(true);
+
+    await runInDurableObject(roomStub(cast.roomId), (_room, state) => {
+      state.storage.sql.exec("UPDATE events SET json = ? WHERE version = ?", good.json, good.version);
+    });
+    expect(await consultant.command({ type: "askQuestion", text: "Back?" }, "q-2")).toMatchObject({ type: "ack" });
+    roomErrors.mockRestore();
   });
 });

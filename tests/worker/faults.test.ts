@@ -2,6 +2,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Command, PHASES, type Phase, PROTOCOL_VERSION, type RoomState } from "../../protocol/index.ts";
+import { loadPersistedState } from "../../worker/room/RoomStore.ts";
 import { type Cast, closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { outboxOf, storedResults, swapResultsWriter } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";
@@ -19,7 +20,7 @@ async function durable(roomId: string) {
   return runInDurableObject(roomStub(roomId), async (_room, state) => {
     const sql = state.storage.sql;
     return {
-      state: sql.exec<{ json: string }>("SELECT json FROM state WHERE id = 1").one().json,
+      state: JSON.stringify(loadPersistedState(sql).state),
       events: sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n,
       dedupe: sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM dedupe").one().n,
       outbox: sql.exec("SELECT consultation_id, seq FROM outbox ORDER BY consultation_id").toArray(),

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { animatorOf, type RoomState, RoomStateSchema } from "../../protocol/index.ts";
+import { loadPersistedState } from "../../worker/room/RoomStore.ts";
 import { DEFAULT_TUNING } from "../../worker/room/tuning.ts";
 import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { eventually } from "./helpers/eventually.ts";
@@ -26,7 +27,7 @@ async function afterGrace(roomId: string): Promise<void> {
 
 async function roomView(roomId: string): Promise<{ state: RoomState; online: string[] }> {
   return runInDurableObject(roomStub(roomId), (_room, ctx) => {
-    const json = ctx.storage.sql.exec<{ json: string }>("SELECT json FROM state WHERE id = 1").one().json;
+    const json = JSON.stringify(loadPersistedState(ctx.storage.sql).state);
     const joined = v.object({ participantId: v.string(), joined: v.literal(true) });
     const online = ctx
       .getWebSockets()

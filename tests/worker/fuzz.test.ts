@@ -2,7 +2,6 @@
 import { runInDurableObject } from "cloudflare:test";
 import fc from "fast-check";
 import * as encoding from "lib0/encoding";
-import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import {
@@ -17,7 +16,6 @@ import {
   parseClientMessage,
   ROLES,
   type RoomState,
-  RoomStateSchema,
   STEPS,
 } from "../../protocol/index.ts";
 import {
@@ -28,6 +26,7 @@ import {
   NotepadMessage,
   SyncStep,
 } from "../../protocol/notepad.ts";
+import { loadPersistedState } from "../../worker/room/RoomStore.ts";
 import { CAST, roomAt as fixtureAt } from "../protocol/driver.ts";
 import { INVISIBLE_TEXTS, UNICODE_TEXTS } from "../protocol/hygieneTexts.ts";
 import { stateViolations } from "../protocol/stateInvariants.ts";
@@ -376,11 +375,7 @@ async function roomAt(phase: Phase): Promise<Room> {
 }
 
 async function storedState(roomId: string): Promise<RoomState> {
-  const json = await runInDurableObject(
-    roomStub(roomId),
-    (_room, state) => state.storage.sql.exec<{ json: string }>("SELECT json FROM state WHERE id = 1").one().json,
-  );
-  return v.parse(RoomStateSchema, JSON.parse(json));
+  return runInDurableObject(roomStub(roomId), (_room, state) => loadPersistedState(state.storage.sql).state);
 }
 
 /** Fresh tabs for one run: a rate-limit bucket of their own, so the fuzz reaches the handlers instead of the limiter. */

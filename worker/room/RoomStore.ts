@@ -1,11 +1,13 @@
-// The room's durable memory in its own SQLite: the meeting, the state, the retained event log and command dedupe.
+// The room's durable memory in its own SQLite: the meeting, a state snapshot, the retained event log and command dedupe.
 import * as v from "valibot";
 import {
+  EventSchema,
   initialState,
   REJECTION_CODES,
   type Rejection,
   type RoomState,
   RoomStateSchema,
+  reduce,
 } from "../../protocol/index.ts";
 import type { MeetingInfo } from "../db/results.ts";
 import type { RoomTuning } from "./tuning.ts";
@@ -49,6 +51,10 @@ export type Prior = { applied: true; version: number } | { applied: false; rejec
 export class RoomStore {
   /** The state as last committed; SQLite is the truth, this only spares re-reading it on every message. */
   private cached: RoomState | null = null;
+  /** The version of the snapshot in the state row, known once the state was read. */
+  private snapshotVersion: number | null = null;
+  /** A snapshot written by the transaction under way, taken as the snapshot once it commits. */
+  private pendingSnapshot: number | null = null;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -92,24 +98,37 @@ export class RoomStore {
 
   state(): RoomState {
     if (this.cached) return this.cached;
-    const row = this.sql.exec<{ json: string }>("SELECT json FROM state WHERE id = 1").toArray()[0];
-    if (!row) throw new Error("room state missing");
-    this.cached = v.parse(RoomStateSchema, JSON.parse(row.json));
+    const persisted = loadPersistedState(this.sql);
+    this.cached = persisted.state;
+    this.snapshotVersion = persisted.snapshotVersion;
     return this.cached;
   }
 
-  /** Part of the command transaction: the new state and the event that produced it. */
-  saveCommitted(state: RoomState, stateJson: string, eventJson: string): void {
-    this.sql.exec("UPDATE state SET version = ?, json = ? WHERE id = 1", state.version, stateJson);
+  /**
+   * Part of the command transaction: the event that produced the new state, and every `snapshotEvery` events a
+   * snapshot of it (the events since the last snapshot rebuild the state on wake-up, see loadPersistedState).
+   * The log is pruned in batches (every 50th event by default), never past the snapshot.
+   */
+  saveCommitted(state: RoomState, eventJson: string, stateJson: () => string): void {
+    this.pendingSnapshot = null;
     this.sql.exec("INSERT INTO events (version, json) VALUES (?, ?)", state.version, eventJson);
-    // Pruned in batches (every 50th event by default): in between, the log holds up to 5% more than it retains.
-    if (state.version % Math.max(1, Math.floor(this.tuning.retainedEvents / 20)) === 0)
-      this.sql.exec("DELETE FROM events WHERE version <= ?", state.version - this.tuning.retainedEvents);
+    let snapshot = this.snapshotVersion ?? 0;
+    if (state.version - snapshot >= this.tuning.snapshotEvery) {
+      this.sql.exec("UPDATE state SET version = ?, json = ? WHERE id = 1", state.version, stateJson());
+      snapshot = state.version;
+      this.pendingSnapshot = snapshot;
+    }
+    if (state.version % Math.max(1, Math.floor(this.tuning.retainedEvents / 20)) === 0) {
+      const upTo = Math.min(state.version - this.tuning.retainedEvents, snapshot);
+      this.sql.exec("DELETE FROM events WHERE version <= ?", upTo);
+    }
   }
 
   /** Called once the transaction has committed, so the cache never holds an unwritten state. */
   committed(state: RoomState): void {
     this.cached = state;
+    if (this.pendingSnapshot !== null) this.snapshotVersion = this.pendingSnapshot;
+    this.pendingSnapshot = null;
   }
 
   /**
@@ -120,6 +139,8 @@ export class RoomStore {
     const version = this.state().version;
     if (lastVersion > version) return null;
     if (lastVersion === version) return [];
+    // The log may hold more than it retains (batched pruning, events since the snapshot): the promise is the same.
+    if (version - lastVersion > this.tuning.retainedEvents) return null;
     const rows = this.sql
       .exec<{ json: string }>("SELECT json FROM events WHERE version > ? ORDER BY version", lastVersion)
       .toArray();
@@ -170,4 +191,24 @@ export class RoomStore {
       this.tuning.dedupeMaxRows,
     );
   }
+}
+
+/**
+ * The state as SQLite holds it: the last snapshot, with the events logged after it replayed through the reducer with
+ * the exact context each carries (the same replay every client does). Throws when either cannot be read: the room
+ * must not carry on from a state it cannot rebuild.
+ */
+export function loadPersistedState(sql: SqlStorage): { state: RoomState; snapshotVersion: number } {
+  const row = sql.exec<{ version: number; json: string }>("SELECT version, json FROM state WHERE id = 1").toArray()[0];
+  if (!row) throw new Error("room state missing");
+  let state = v.parse(RoomStateSchema, JSON.parse(row.json));
+  const events = sql.exec<{ json: string }>("SELECT json FROM events WHERE version > ? ORDER BY version", row.version);
+  for (const { json } of events) {
+    const event = v.parse(EventSchema, JSON.parse(json));
+    if (event.version !== state.version + 1) throw new Error(`room event log has a gap before ${event.version}`);
+    const outcome = reduce(state, event.command, { actorId: event.actorId, now: event.at, newId: event.newId });
+    if (!outcome.ok) throw new Error(`room event ${event.version} no longer applies: ${outcome.rejection.code}`);
+    state = outcome.state;
+  }
+  return { state, snapshotVersion: row.version };
 }

@@ -17,8 +17,8 @@ import { scheduleWakeUp } from "./wakeUp.ts";
 export type Applied = { ok: true; event: RoomEvent; effects: Effect[] } | { ok: false; rejection: Rejection };
 
 /**
- * The state, the event and the dedupe row (and an outbox snapshot when results changed) are written in one
- * synchronous SQLite transaction before anyone hears of the event, so nothing a client saw can be lost.
+ * The event (and every so often a state snapshot), the dedupe row and, when results changed, an outbox snapshot are
+ * written in one synchronous SQLite transaction before anyone hears of the event, so nothing a client saw can be lost.
  */
 export function applyCommand(
   room: RoomContext,
@@ -35,14 +35,19 @@ export function applyCommand(
   const { state, effects } = outcome;
   const event: RoomEvent = { version: state.version, at: ctx.now, actorId, newId: ctx.newId, command };
   const eventJson = JSON.stringify(event);
-  const stateJson = JSON.stringify(state);
+  let json: string | null = null;
+  // Serialised only for a snapshot or an outbox row, not for every command.
+  const stateJson = () => {
+    json ??= JSON.stringify(state);
+    return json;
+  };
   room.ctx.storage.transactionSync(() => {
-    room.store.saveCommitted(state, stateJson, eventJson);
+    room.store.saveCommitted(state, eventJson, stateJson);
     if (origin) room.store.rememberApplied(origin, state.version, ctx.now);
     const results = effects.filter((e) => e.type === "results");
     if (results.length > 0) {
       const closed = results.some((e) => e.reason === "closed");
-      room.outbox.enqueue(state.consultation.id, stateJson, ctx.now, closed);
+      room.outbox.enqueue(state.consultation.id, stateJson(), ctx.now, closed);
     }
   });
   room.store.committed(state);

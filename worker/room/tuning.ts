@@ -3,6 +3,8 @@
 export interface RoomTuning {
   /** Events kept for resync; a client further behind gets a snapshot. */
   retainedEvents: number;
+  /** A state snapshot is written every this many events; the events since the last one rebuild the state. */
+  snapshotEvery: number;
   dedupeMaxAgeMs: number;
   dedupeMaxRows: number;
   /** How long the animator may be gone (all sockets closed) before the role is handed over. */
@@ -19,6 +21,7 @@ export interface RoomTuning {
 
 export const DEFAULT_TUNING: RoomTuning = {
   retainedEvents: 1000,
+  snapshotEvery: 25,
   dedupeMaxAgeMs: 24 * 60 * 60_000,
   dedupeMaxRows: 5000,
   animatorGraceMs: 20_000,
