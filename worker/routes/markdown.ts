@@ -1,15 +1,29 @@
 // Escaping user text for Markdown: whatever people typed shows as typed, never as markup, links or HTML.
 
-/** Every ASCII character that can start or close Markdown syntax (CommonMark and GFM), escaped with a backslash. */
-const PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~=:$^]/g;
+/** Characters that are syntax wherever they stand (emphasis, code, links, images, tables, strikethrough, math). */
+const INLINE = /[\\`*_[\]|~$]/g;
+/** Line starts that open a block: headings, list items, setext underlines (the line is trimmed first). */
+const BLOCK_START = /^([#+=-])/;
+/** An ordered list item: digits then `.` or `)` at the start of the line. */
+const ORDERED = /^(\d{1,9})([.)])/;
+/** GFM's extended autolinks: a scheme's `://`, `www.`, and e-mail addresses. */
+const AUTOLINKS = /(:)(?=\/\/)|(?<=\bwww)(\.)|(@)(?=[\w-]+\.)/gi;
 
 /**
  * One line of user text, safe anywhere in a Markdown line: `&`, `<` and `>` become entities (no HTML, no autolinks,
- * no block quotes) and the rest of the syntax characters are backslash-escaped; leading spaces go, so a line can
- * never become a code block.
+ * no block quotes), syntax characters are backslash-escaped where they are syntax and nowhere else, so the text
+ * still reads as typed in plain text; leading spaces go, so a line can never become a code block.
  */
 export function escapeLine(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(PUNCTUATION, "\\$&").trim();
+  return text
+    .trim()
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(INLINE, "\\$&")
+    .replace(AUTOLINKS, "\\$&")
+    .replace(ORDERED, "$1\\$2")
+    .replace(BLOCK_START, "\\$1");
 }
 
 /**

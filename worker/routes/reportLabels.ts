@@ -1,5 +1,5 @@
 // The report's headings and words in the panel's two languages (the report follows the reader's language).
-import type { ActionStatus } from "../../protocol/index.ts";
+import type { ActionStatus, Format } from "../../protocol/index.ts";
 
 export const REPORT_LANGS = ["fr", "en"] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
@@ -22,6 +22,7 @@ interface Labels {
   none: string;
   unknown: string;
   status: Record<ActionStatus, string>;
+  formats: Record<Format, string>;
 }
 
 export const REPORT_LABELS: Record<ReportLang, Labels> = {
@@ -43,6 +44,7 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     none: "Aucun élément",
     unknown: "inconnu",
     status: { open: "à faire", inProgress: "en cours", done: "fait", dropped: "abandonné" },
+    formats: { classic: "classique", express: "express", flash: "flash", custom: "sur mesure" },
   },
   en: {
     title: "Consultation",
@@ -62,5 +64,6 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     none: "Nothing recorded",
     unknown: "unknown",
     status: { open: "to do", inProgress: "in progress", done: "done", dropped: "dropped" },
+    formats: { classic: "classic", express: "express", flash: "flash", custom: "custom" },
   },
 };

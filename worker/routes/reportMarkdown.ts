@@ -1,7 +1,11 @@
 // A consultation's report as Markdown: request, marked and other ideas, action plan with follow-up, learnings, notes.
+
+import { FORMATS, type Format } from "../../protocol/index.ts";
 import type { ConsultationDetail } from "../db/consultationDetail.ts";
 import { escapeBlock, escapeLine } from "./markdown.ts";
 import { REPORT_LABELS, type ReportLang } from "./reportLabels.ts";
+
+const isFormat = (f: string): f is Format => (FORMATS as readonly string[]).includes(f);
 
 /** Dates as ISO days in UTC, the same in every language and time zone. */
 export function isoDay(ms: number): string {
@@ -16,7 +20,7 @@ export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: R
   out.push(`**${L.group}** ${escapeLine(groupName)}  `);
   out.push(`**${L.client}** ${client}  `);
   out.push(`**${L.date}** ${isoDay(d.startedAt)}  `);
-  out.push(`**${L.format}** ${escapeLine(d.format)}`, "");
+  out.push(`**${L.format}** ${formatName(L, d.format)}`, "");
   if (d.situation) {
     out.push(`## ${L.situation}`, "", `**${escapeLine(d.situation.title)}**  `, escapeBlock(d.situation.stakes), "");
   }
@@ -59,4 +63,8 @@ function notesBlock(notes: string): string {
     .map((p) => escapeBlock(p))
     .filter((p) => p !== "")
     .join("\n\n");
+}
+
+function formatName(L: (typeof REPORT_LABELS)[ReportLang], format: string): string {
+  return isFormat(format) ? L.formats[format] : escapeLine(format);
 }
