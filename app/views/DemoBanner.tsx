@@ -2,6 +2,7 @@
 import { td } from "../i18n/dev.ts";
 import type { Demo } from "../model/demo.ts";
 import { useObserve } from "../model/observable.ts";
+import "./dev.css";
 
 const TEXT = { running: "demoRunning", done: "demoDone", failed: "demoUnavailable" } as const;
 

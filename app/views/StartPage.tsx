@@ -5,6 +5,7 @@ import { Settings } from "../components/Settings.tsx";
 import { td } from "../i18n/dev.ts";
 import { t } from "../i18n/i18n.ts";
 import { type DevJoin, newRoomCode, roomCode } from "../platform/dev.ts";
+import "./dev.css";
 
 interface Props {
   error: string | null;
