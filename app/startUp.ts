@@ -87,7 +87,7 @@ export function startUp(baseUrl: string, show: (screen: Screen) => void): () => 
     // The production build ships no dev mode (its server refuses dev sessions anyway), only the notice; the
     // start page, the dev platform and the demo are in the local build (`npm start`) alone.
     if (import.meta.env.MODE === "production") {
-      const { NotInZoom } = await import("./views/NotInZoom.tsx");
+      const { NotInZoom } = await room;
       return show({ kind: "notInZoom", NotInZoom });
     }
     const mod = await import("./startEntry.ts");
