@@ -2,12 +2,12 @@
 // `vite build` is the production build (what ships to Zoom); `vite build --mode devtools` adds dev mode's start page and
 // demo for `npm start` and the end-to-end tests.
 import preact from "@preact/preset-vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { reportSize } from "./scripts/reportSize.ts";
 
 export default defineConfig(({ mode }) => ({
   root: "app",
-  plugins: [preact(), reportSize({ shipped: mode === "production" })],
+  plugins: [preact(), classicJsx(), reportSize({ shipped: mode === "production" })],
   build: {
     outDir: mode === "devtools" ? "../dist-local" : "../dist",
     emptyOutDir: true,
@@ -46,3 +46,20 @@ export default defineConfig(({ mode }) => ({
     },
   },
 }));
+
+/**
+ * Compiles the panel's JSX to Preact's `h(type, props, ...children)` instead of the automatic runtime's
+ * `jsx(type, { ...props, children })`: the same elements, in fewer bytes per element and without the jsx-runtime
+ * module. Each .tsx file gets the import on its first line (so line numbers stay), under names no code uses.
+ */
+function classicJsx(): Plugin {
+  return {
+    name: "codev-classic-jsx",
+    config: () => ({ oxc: { jsx: { runtime: "classic", pragma: "_jsxH", pragmaFrag: "_jsxF" } } }),
+    transform: {
+      order: "pre",
+      filter: { id: /\.tsx$/ },
+      handler: (code) => `import { h as _jsxH, Fragment as _jsxF } from "preact";${code}`,
+    },
+  };
+}
