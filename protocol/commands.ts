@@ -49,19 +49,31 @@ export const CommandSchema = v.variant("type", [
   v.strictObject({ type: v.literal("unvote"), situationId: id }),
   v.strictObject({ type: v.literal("chooseSituation"), situationId: id }),
   // Steps.
+  v.strictObject({
+    type: v.literal("setHeadline"),
+    text: text(LIMITS.headline),
+    question: text(LIMITS.headlineQuestion),
+  }),
   v.strictObject({ type: v.literal("askQuestion"), text: text(LIMITS.question) }),
   v.strictObject({ type: v.literal("setRequest"), text: text(LIMITS.request) }),
   v.strictObject({ type: v.literal("suggestReformulation"), text: text(LIMITS.reformulation) }),
   v.strictObject({ type: v.literal("adoptReformulation"), reformulationId: id }),
   v.strictObject({ type: v.literal("addIdea"), text: text(LIMITS.idea) }),
   v.strictObject({ type: v.literal("markIdea"), ideaId: id, marked: v.boolean() }),
-  v.strictObject({ type: v.literal("addAction"), text: text(LIMITS.action), dueDate: isoDate }),
+  v.strictObject({
+    type: v.literal("addAction"),
+    text: text(LIMITS.action),
+    dueDate: isoDate,
+    resources: v.optional(text(LIMITS.actionResources)),
+  }),
   v.strictObject({
     type: v.literal("updateAction"),
     actionId: id,
     text: text(LIMITS.action),
     dueDate: isoDate,
     status: v.picklist(ACTION_STATUSES),
+    /** Absent: the action keeps its resources (clients before this field). */
+    resources: v.optional(text(LIMITS.actionResources)),
   }),
   v.strictObject({ type: v.literal("addLearning"), text: text(LIMITS.learning) }),
 ]);

@@ -80,9 +80,18 @@ export interface Idea extends Authored {
 export interface Action {
   id: string;
   text: string;
+  /** Who or what the client will lean on; empty when none was named. */
+  resources: string;
   /** ISO date YYYY-MM-DD, or null when the client sets none. */
   dueDate: string | null;
   status: ActionStatus;
+  at: number;
+}
+
+/** What the client writes at the presentation: the situation in a headline ("manchette") and their question. */
+export interface Headline {
+  text: string;
+  question: string;
   at: number;
 }
 
@@ -132,6 +141,7 @@ export interface Consultation {
   notepadPolicy: NotepadPolicy;
   situations: Situation[];
   chosenSituationId: string | null;
+  headline: Headline | null;
   questions: Authored[];
   request: Request | null;
   reformulations: Authored[];
@@ -178,6 +188,7 @@ export function newConsultation(id: string, number: number, now: number, plans: 
     notepadPolicy: NotepadPolicy.everyone,
     situations: [],
     chosenSituationId: null,
+    headline: null,
     questions: [],
     request: null,
     reformulations: [],

@@ -32,6 +32,7 @@ export const PERMISSIONS: Record<CommandType, Rule> = {
   vote: { roles: ANY_ROLE, phases: ["choice"] },
   unvote: { roles: ANY_ROLE, phases: ["choice"] },
   chooseSituation: { roles: ANIMATOR, phases: ["choice"] },
+  setHeadline: { roles: [...CLIENT, "scribe"], phases: STEPS },
   askQuestion: { roles: CONSULTANTS, phases: ["clarification"] },
   setRequest: { roles: CLIENT, phases: ["contract", "consultation", "synthesis", "evaluation"] },
   suggestReformulation: { roles: CONSULTANTS, phases: ["contract"] },

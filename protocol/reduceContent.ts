@@ -17,6 +17,7 @@ type ContentCommand = Extract<
       | "vote"
       | "unvote"
       | "chooseSituation"
+      | "setHeadline"
       | "askQuestion"
       | "setRequest"
       | "suggestReformulation"
@@ -81,6 +82,11 @@ export function reduceContent(state: RoomState, command: ContentCommand, ctx: Co
     }
     case "chooseSituation":
       return chooseSituation(state, command.situationId);
+    case "setHeadline": {
+      const text = cleanLine(command.text);
+      if (!text) return reject(ErrorCode.invalid, "A headline is required.");
+      return set({ headline: { text, question: cleanText(command.question), at: ctx.now } });
+    }
     case "askQuestion": {
       const text = cleanText(command.text);
       if (!text) return reject(ErrorCode.invalid, EMPTY);
@@ -120,7 +126,8 @@ export function reduceContent(state: RoomState, command: ContentCommand, ctx: Co
       const text = cleanText(command.text);
       if (!text) return reject(ErrorCode.invalid, EMPTY);
       if (c.actions.length >= LIMITS.actions) return reject(ErrorCode.limitReached, "Too many actions.");
-      const action = { id: ctx.newId, text, dueDate: command.dueDate, status: "open" as const, at: ctx.now };
+      const resources = cleanText(command.resources ?? "");
+      const action = { id: ctx.newId, text, resources, dueDate: command.dueDate, status: "open" as const, at: ctx.now };
       return set({ actions: [...c.actions, action] });
     }
     case "updateAction": {
@@ -128,7 +135,8 @@ export function reduceContent(state: RoomState, command: ContentCommand, ctx: Co
       if (!a) return reject(ErrorCode.notFound, "Unknown action.");
       const text = cleanText(command.text);
       if (!text) return reject(ErrorCode.invalid, EMPTY);
-      const updated = { ...a, text, dueDate: command.dueDate, status: command.status };
+      const resources = command.resources === undefined ? a.resources : cleanText(command.resources);
+      const updated = { ...a, text, resources, dueDate: command.dueDate, status: command.status };
       return set({ actions: c.actions.map((x) => (x.id === a.id ? updated : x)) });
     }
     case "addLearning": {

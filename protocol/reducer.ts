@@ -101,6 +101,7 @@ function dispatchUser(state: RoomState, command: Command, ctx: Context): Result 
     case "vote":
     case "unvote":
     case "chooseSituation":
+    case "setHeadline":
     case "askQuestion":
     case "setRequest":
     case "suggestReformulation":

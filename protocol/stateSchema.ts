@@ -38,11 +38,22 @@ export const RoomStateSchema = v.object({
     notepadPolicy: v.picklist(Object.values(NotepadPolicy)),
     situations: v.array(v.object({ id: str, proposerId: str, title: str, stakes: str, votes: v.array(str), at: num })),
     chosenSituationId: nullableStr,
+    // Rooms stored before the headline existed have none.
+    headline: v.optional(v.nullable(v.object({ text: str, question: str, at: num })), null),
     questions: v.array(authored),
     request: v.nullable(v.object({ text: str, adoptedFrom: nullableStr, at: num })),
     reformulations: v.array(authored),
     ideas: v.array(v.object({ id: str, authorId: str, text: str, at: num, marked: v.boolean() })),
-    actions: v.array(v.object({ id: str, text: str, dueDate: nullableStr, status: actionStatus, at: num })),
+    actions: v.array(
+      v.object({
+        id: str,
+        text: str,
+        resources: v.optional(str, ""),
+        dueDate: nullableStr,
+        status: actionStatus,
+        at: num,
+      }),
+    ),
     learnings: v.array(authored),
     followUp: v.object({
       plans: v.array(previousPlan),

@@ -1,7 +1,7 @@
 // The six steps of the simulated consultation, then the close: questions, the request, ideas, the plan, learnings.
 import type { SimParticipant } from "./SimParticipant.ts";
 import { act, clientOf, consultantsOf, move, type Play, stateOf } from "./script.ts";
-import { ACTIONS, IDEAS, LEARNINGS, pick, QUESTIONS, REFORMULATIONS, REQUEST } from "./texts.ts";
+import { ACTIONS, HEADLINE, IDEAS, LEARNINGS, pick, QUESTIONS, REFORMULATIONS, REQUEST } from "./texts.ts";
 import { SimError, sleep } from "./wait.ts";
 
 /** The six steps, then the close. */
@@ -10,6 +10,9 @@ export async function steps(play: Play): Promise<void> {
   const perConsultant = play.format === "flash" ? 1 : play.format === "express" ? 2 : 3;
   await move(play, { type: "advance" }, "presentation");
   play.log(`${client.name} presents the situation; the consultants listen`);
+  await client.send({ type: "setHeadline", text: HEADLINE.text, question: HEADLINE.question });
+  play.log(`${client.name}'s headline: ${HEADLINE.text}`);
+  await sleep(play.paceMs, play.signal);
 
   await move(play, { type: "advance" }, "clarification");
   await act(
@@ -102,7 +105,7 @@ async function synthesis(play: Play, client: SimParticipant): Promise<void> {
   const now = client.connection.serverNow();
   for (const a of ACTIONS) {
     const dueDate = new Date(now + a.inDays * day).toISOString().slice(0, 10);
-    await client.send({ type: "addAction", text: a.text, dueDate });
+    await client.send({ type: "addAction", text: a.text, dueDate, resources: a.resources });
     play.log(`${client.name} plans: ${a.text} (by ${dueDate})`);
     await sleep(play.paceMs, play.signal);
   }

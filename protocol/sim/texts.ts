@@ -77,10 +77,15 @@ export const IDEAS = [
   "Keep one hour a week free for unplanned conversations.",
 ] as const;
 
+export const HEADLINE = {
+  text: "Two teams, one merger, and my best people looking elsewhere",
+  question: "How can I keep the team engaged until the new organisation is settled?",
+} as const;
+
 export const ACTIONS = [
-  { text: "One-to-one meetings with each team member", inDays: 7 },
-  { text: "Weekly note: what we know, what we do not know yet", inDays: 14 },
-  { text: "Ask HR for a buddy programme with the other company", inDays: 30 },
+  { text: "One-to-one meetings with each team member", resources: "My calendar, 30 minutes each", inDays: 7 },
+  { text: "Weekly note: what we know, what we do not know yet", resources: "", inDays: 14 },
+  { text: "Ask HR for a buddy programme with the other company", resources: "HR partner, budget line", inDays: 30 },
 ] as const;
 
 export const LEARNINGS = [

@@ -78,9 +78,9 @@ describe("the steps' content", () => {
     d.must(CAST.client, { type: "markIdea", ideaId: idea?.id ?? "", marked: false });
   });
 
-  it("keeps the client's action plan with due dates and statuses", () => {
+  it("keeps the client's action plan with resources, due dates and statuses", () => {
     const d = roomAt("synthesis");
-    d.must(CAST.client, { type: "addAction", text: "Meet the team", dueDate: "2026-12-04" });
+    d.must(CAST.client, { type: "addAction", text: "Meet the team", dueDate: "2026-12-04", resources: "HR" });
     const a = d.state.consultation.actions[0];
     d.must(CAST.client, {
       type: "updateAction",
@@ -88,10 +88,36 @@ describe("the steps' content", () => {
       text: "Meet the whole team",
       dueDate: null,
       status: "done",
+      resources: "HR and my manager",
     });
     expect(d.state.consultation.actions).toEqual([
-      { id: a?.id, text: "Meet the whole team", dueDate: null, status: "done", at: a?.at },
+      {
+        id: a?.id,
+        text: "Meet the whole team",
+        resources: "HR and my manager",
+        dueDate: null,
+        status: "done",
+        at: a?.at,
+      },
     ]);
+    // A client that does not send resources (an older panel) leaves them as they are.
+    d.must(CAST.client, { type: "updateAction", actionId: a?.id ?? "", text: "Meet", dueDate: null, status: "open" });
+    expect(d.state.consultation.actions[0]?.resources).toBe("HR and my manager");
+  });
+
+  it("keeps the client's headline and question from the presentation on, and refuses one without a headline", () => {
+    const d = roomAt("presentation");
+    expect(d.run(CAST.consultant, { type: "setHeadline", text: "Mine", question: "" }).ok).toBe(false);
+    expect(d.run(CAST.client, { type: "setHeadline", text: "  ", question: "Why?" }).ok).toBe(false);
+    d.must(CAST.client, { type: "setHeadline", text: "A team torn by a merger", question: "How do I keep them?" });
+    expect(d.state.consultation.headline).toMatchObject({
+      text: "A team torn by a merger",
+      question: "How do I keep them?",
+    });
+    // The scribe may write it on the client's behalf, and it stays editable in later steps.
+    d.must(CAST.animator, { type: "advance" });
+    d.must(CAST.scribe, { type: "setHeadline", text: "A team torn apart", question: "How do I keep them?" });
+    expect(d.state.consultation.headline?.text).toBe("A team torn apart");
   });
 
   it("refuses empty texts and more items than the limits allow", () => {

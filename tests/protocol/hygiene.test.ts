@@ -148,6 +148,13 @@ const TEXT_FIELDS: readonly TextField[] = [
     stored: (s) => s.consultation.situations.at(-1)?.title,
   },
   {
+    what: "the headline",
+    phase: "presentation",
+    actor: CAST.client,
+    command: (text) => ({ type: "setHeadline", text, question: "" }),
+    stored: (s) => s.consultation.headline?.text,
+  },
+  {
     what: "a question",
     phase: "clarification",
     actor: CAST.consultant,
@@ -250,5 +257,18 @@ describe("every text the reducer stores", () => {
     const d = roomAt("choice");
     d.must(CAST.consultant, { type: "proposeSituation", title: "Title", stakes: "\u200B\uFEFF" });
     expect(d.state.consultation.situations.at(-1)?.stakes).toBe("");
+  });
+
+  it("cleans the headline's question and an action's resources, and stores them empty when they show nothing", () => {
+    const d = roomAt("presentation");
+    d.must(CAST.client, { type: "setHeadline", text: "Title", question: " \u0000How do I\u202E keep them? " });
+    expect(d.state.consultation.headline?.question).toBe("How do I keep them?");
+    d.must(CAST.client, { type: "setHeadline", text: "Title", question: "\u200B" });
+    expect(d.state.consultation.headline?.question).toBe("");
+    const s = roomAt("synthesis");
+    s.must(CAST.client, { type: "addAction", text: "Act", dueDate: null, resources: "\u0007 My manager \u001B" });
+    expect(s.state.consultation.actions.at(-1)?.resources).toBe("My manager");
+    s.must(CAST.client, { type: "addAction", text: "Act again", dueDate: null, resources: "\uFEFF" });
+    expect(s.state.consultation.actions.at(-1)?.resources).toBe("");
   });
 });

@@ -44,6 +44,7 @@ const WEIGHTS = {
   vote: 2,
   unvote: 1,
   chooseSituation: 3,
+  setHeadline: 2,
   askQuestion: 3,
   setRequest: 3,
   suggestReformulation: 2,
@@ -72,7 +73,14 @@ const ANIMATOR_KINDS: readonly Kind[] = [
   "extendTimer",
   "chooseSituation",
 ];
-const CLIENT_KINDS: readonly Kind[] = ["setRequest", "adoptReformulation", "markIdea", "addAction", "updateAction"];
+const CLIENT_KINDS: readonly Kind[] = [
+  "setHeadline",
+  "setRequest",
+  "adoptReformulation",
+  "markIdea",
+  "addAction",
+  "updateAction",
+];
 const CONSULTANT_KINDS: readonly Kind[] = ["askQuestion", "suggestReformulation", "addIdea"];
 
 const Step = fc.record({
@@ -181,6 +189,8 @@ function commandFor(state: RoomState, s: Step): { actorId: string; command: AnyC
       case "unvote":
       case "chooseSituation":
         return { type: kind, situationId: idOr(pickFrom(c.situations, s.pick)?.id) };
+      case "setHeadline":
+        return { type: kind, text: s.text || "a headline", question: s.flag ? s.text : "" };
       case "askQuestion":
       case "setRequest":
       case "suggestReformulation":
@@ -192,7 +202,12 @@ function commandFor(state: RoomState, s: Step): { actorId: string; command: AnyC
       case "markIdea":
         return { type: kind, ideaId: idOr(pickFrom(c.ideas, s.pick)?.id), marked: s.flag };
       case "addAction":
-        return { type: kind, text: s.text || "an action", dueDate: s.flag ? "2026-12-01" : null };
+        return {
+          type: kind,
+          text: s.text || "an action",
+          dueDate: s.flag ? "2026-12-01" : null,
+          ...(s.flag ? { resources: s.text } : {}),
+        };
       case "updateAction":
         return {
           type: kind,

@@ -44,6 +44,8 @@ function sample(type: CommandType, d: Driver): Command {
     case "unvote":
     case "chooseSituation":
       return { type, situationId: c.situations[0]?.id ?? "none" };
+    case "setHeadline":
+      return { type, text: "A team torn by a merger", question: "How do I keep them?" };
     case "askQuestion":
     case "setRequest":
     case "suggestReformulation":
@@ -55,7 +57,7 @@ function sample(type: CommandType, d: Driver): Command {
     case "markIdea":
       return { type, ideaId: c.ideas[0]?.id ?? "none", marked: true };
     case "addAction":
-      return { type, text: "Do it", dueDate: "2026-12-01" };
+      return { type, text: "Do it", dueDate: "2026-12-01", resources: "My manager" };
     case "updateAction":
       return { type, actionId: c.actions[0]?.id ?? "none", text: "Do it", dueDate: null, status: "done" };
   }

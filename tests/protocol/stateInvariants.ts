@@ -42,7 +42,11 @@ export function stateViolations(state: RoomState): string[] {
     "the chosen situation does not exist",
   );
 
-  const lines = [...people.map((p) => p.name), ...c.situations.map((s) => s.title)];
+  const lines = [
+    ...people.map((p) => p.name),
+    ...c.situations.map((s) => s.title),
+    ...(c.headline ? [c.headline.text] : []),
+  ];
   const texts = [
     ...c.questions,
     ...c.reformulations,
@@ -54,7 +58,12 @@ export function stateViolations(state: RoomState): string[] {
   for (const line of lines) check(line !== "" && cleanLine(line) === line, `an unclean line ${JSON.stringify(line)}`);
   for (const text of texts) check(text !== "" && cleanText(text) === text, `an unclean text ${JSON.stringify(text)}`);
   for (const name of people.map((p) => p.name)) check(name.length <= LIMITS.name, "a name over its limit");
-  for (const optional of [...c.situations.map((s) => s.stakes), ...c.followUp.reports.map((r) => r.note)]) {
+  for (const optional of [
+    ...c.situations.map((s) => s.stakes),
+    ...c.followUp.reports.map((r) => r.note),
+    ...c.actions.map((a) => a.resources),
+    ...(c.headline ? [c.headline.question] : []),
+  ]) {
     check(cleanText(optional) === optional, `an unclean optional text ${JSON.stringify(optional)}`);
   }
 

@@ -97,7 +97,8 @@ describe("a consultation's report", () => {
     expect(md).toMatch(/## Ideas the client kept\n\n- \\# Titre/);
     expect(md).toMatch(/## Other ideas\n\n- Hold one-to-ones with each key person\. — \*Cal\*/);
     expect(md).toContain("Name a buddy for every newcomer.");
-    expect(md).toContain("Meet each key person by Friday (due 2026-12-04) — to do");
+    expect(md).toContain("Meet each key person by Friday (due 2026-12-04) — to do  \n  resources: HR and my manager");
+    expect(md).toContain("## Headline\n\n**A team torn by a merger**  \n**Question:** How do I keep my best people?");
     expect(md).toContain("Draft a buddy plan — in progress");
     expect(md).toContain("Ana learned to listen.");
     expect(md).toContain("**Group:** Groupe \\*gras\\*");

@@ -34,6 +34,8 @@ describe("results in D1", () => {
       durations: c.durations,
       clientParticipantId: cast.client.participantId,
       clientName: "Claude Client",
+      headline: "A team torn by a merger",
+      headlineQuestion: "How do I keep my best people?",
       requestText: c.request?.text,
       startedAt: c.startedAt,
       closedAt: c.closedAt,
@@ -46,9 +48,10 @@ describe("results in D1", () => {
     expect(stored.ideas).toHaveLength(2);
     expect(stored.ideas.filter((i) => i.marked)).toHaveLength(1);
     expect(stored.ideas.every((i) => i.authorName.startsWith("Consultant"))).toBe(true);
-    expect(stored.actions.map((a) => [a.text, a.dueDate, a.status]).sort()).toEqual(
-      c.actions.map((a) => [a.text, a.dueDate, a.status]).sort(),
+    expect(stored.actions.map((a) => [a.text, a.resources, a.dueDate, a.status]).sort()).toEqual(
+      c.actions.map((a) => [a.text, a.resources, a.dueDate, a.status]).sort(),
     );
+    expect(stored.actions.map((a) => a.resources)).toContain("HR and my manager");
     expect(stored.learnings).toHaveLength(4);
     const [meeting] = await db.select().from(schema.meetings).where(eq(schema.meetings.id, cast.roomId));
     expect(meeting).toMatchObject({ id: cast.roomId, zoomMeetingId: cast.roomCode });

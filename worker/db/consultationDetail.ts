@@ -16,6 +16,8 @@ export interface ConsultationDetail {
   clientName: string | null;
   clientUserId: string | null;
   situation: { title: string; stakes: string } | null;
+  /** The client's headline and question from the presentation. */
+  headline: { text: string; question: string } | null;
   request: string | null;
   /** Ideas the client marked as the ones they keep, then the others. */
   markedIdeas: Array<{ text: string; authorName: string }>;
@@ -68,6 +70,7 @@ export async function consultationDetail(
     clientName: row.clientName,
     clientUserId: row.clientParticipantId,
     situation: chosen[0] ?? null,
+    headline: row.headline === null ? null : { text: row.headline, question: row.headlineQuestion ?? "" },
     request: row.requestText,
     markedIdeas: allIdeas.filter((i) => i.marked).map(authored),
     otherIdeas: allIdeas.filter((i) => !i.marked).map(authored),

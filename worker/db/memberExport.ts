@@ -72,6 +72,8 @@ export async function memberExport(d1: D1Database, userId: string, now: number) 
         consultationId: consultations.id,
         startedAt: consultations.startedAt,
         closedAt: consultations.closedAt,
+        headline: consultations.headline,
+        headlineQuestion: consultations.headlineQuestion,
         request: consultations.requestText,
       })
       .from(consultations)

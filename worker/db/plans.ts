@@ -11,6 +11,7 @@ const StatusSchema = v.picklist(ACTION_STATUSES);
 export interface PlanAction {
   id: string;
   text: string;
+  resources: string;
   dueDate: string | null;
   /** The latest reported status, else the one the client gave it in the synthesis. */
   status: ActionStatus;
@@ -46,6 +47,7 @@ export async function plansOf(db: DrizzleD1Database, consultationIds: readonly s
       plans.get(a.consultationId)?.push({
         id: a.id,
         text: a.text,
+        resources: a.resources,
         dueDate: a.dueDate,
         status: actionStatus(report?.status ?? a.status),
         note: report?.note ?? null,

@@ -87,6 +87,9 @@ export const consultations = sqliteTable(
     status: text("status").notNull(),
     clientParticipantId: text("client_participant_id"),
     clientName: text("client_name"),
+    /** The client's headline ("manchette") and question from the presentation. */
+    headline: text("headline"),
+    headlineQuestion: text("headline_question"),
     requestText: text("request_text"),
     notepadText: text("notepad_text"),
     startedAt: ms("started_at").notNull(),
@@ -176,6 +179,8 @@ export const actionItems = sqliteTable(
     id: text("id").primaryKey(),
     consultationId: consultationId(),
     text: text("text").notNull(),
+    /** Who or what the client will lean on; empty when none was named. */
+    resources: text("resources").notNull().default(""),
     /** ISO date YYYY-MM-DD. */
     dueDate: text("due_date"),
     status: text("status").notNull(),

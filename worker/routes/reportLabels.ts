@@ -11,6 +11,8 @@ interface Labels {
   date: string;
   format: string;
   situation: string;
+  headline: string;
+  question: string;
   request: string;
   markedIdeas: string;
   otherIdeas: string;
@@ -18,6 +20,7 @@ interface Labels {
   learnings: string;
   notes: string;
   due: string;
+  resources: string;
   followUp: string;
   none: string;
   unknown: string;
@@ -33,6 +36,8 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     date: "Date :",
     format: "Format :",
     situation: "Situation",
+    headline: "Manchette",
+    question: "Question :",
     request: "Demande",
     markedIdeas: "Idées retenues par le client",
     otherIdeas: "Autres idées",
@@ -40,6 +45,7 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     learnings: "Apprentissages",
     notes: "Notes",
     due: "échéance",
+    resources: "ressources :",
     followUp: "Retour :",
     none: "Aucun élément",
     unknown: "inconnu",
@@ -53,6 +59,8 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     date: "Date:",
     format: "Format:",
     situation: "Situation",
+    headline: "Headline",
+    question: "Question:",
     request: "Request",
     markedIdeas: "Ideas the client kept",
     otherIdeas: "Other ideas",
@@ -60,6 +68,7 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     learnings: "Learnings",
     notes: "Notes",
     due: "due",
+    resources: "resources:",
     followUp: "Follow-up:",
     none: "Nothing recorded",
     unknown: "unknown",

@@ -24,6 +24,10 @@ export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: R
   if (d.situation) {
     out.push(`## ${L.situation}`, "", `**${escapeLine(d.situation.title)}**  `, escapeBlock(d.situation.stakes), "");
   }
+  if (d.headline) {
+    const question = d.headline.question ? [`**${L.question}** ${escapeBlock(d.headline.question)}`] : [];
+    out.push(`## ${L.headline}`, "", `**${escapeLine(d.headline.text)}**  `, ...question, "");
+  }
   out.push(`## ${L.request}`, "", d.request ? escapeBlock(d.request) : `*${L.none}*`, "");
   section(out, L.markedIdeas, d.markedIdeas.map(authoredItem), L.none);
   section(out, L.otherIdeas, d.otherIdeas.map(authoredItem), L.none);
@@ -33,8 +37,9 @@ export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: R
     d.actions.map((a) => {
       const box = a.status === "done" ? "[x]" : "[ ]";
       const due = a.dueDate ? ` (${L.due} ${escapeLine(a.dueDate)})` : "";
+      const resources = a.resources ? `  \n  ${L.resources} ${escapeBlock(a.resources, "  ")}` : "";
       const note = a.note ? `  \n  ${L.followUp} ${escapeBlock(a.note, "  ")}` : "";
-      return `- ${box} ${escapeBlock(a.text, "  ")}${due} — ${L.status[a.status]}${note}`;
+      return `- ${box} ${escapeBlock(a.text, "  ")}${due} — ${L.status[a.status]}${resources}${note}`;
     }),
     L.none,
   );

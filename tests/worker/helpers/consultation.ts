@@ -84,6 +84,15 @@ export async function runConsultation(cast: Cast, until: Phase = "closed"): Prom
     await animator.reach(await animator.must({ type: "chooseSituation", situationId: situation.id }));
   }
 
+  if (await goTo("presentation")) return settleAndGet(cast);
+  if (phase() === "presentation") {
+    await client.must({
+      type: "setHeadline",
+      text: "A team torn by a merger",
+      question: "How do I keep my best people?",
+    });
+  }
+
   if (await goTo("clarification")) return settleAndGet(cast);
   if (phase() === "clarification") {
     await first.must({ type: "askQuestion", text: "What did you already try?" });
@@ -112,7 +121,12 @@ export async function runConsultation(cast: Cast, until: Phase = "closed"): Prom
 
   if (await goTo("synthesis")) return settleAndGet(cast);
   if (phase() === "synthesis") {
-    await client.must({ type: "addAction", text: "Meet each key person by Friday", dueDate: "2026-12-04" });
+    await client.must({
+      type: "addAction",
+      text: "Meet each key person by Friday",
+      dueDate: "2026-12-04",
+      resources: "HR and my manager",
+    });
     const actionVersion = await client.must({ type: "addAction", text: "Draft a buddy plan", dueDate: null });
     await client.reach(actionVersion);
     const action = stateOf(client).consultation.actions.at(-1);
