@@ -8,10 +8,10 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
 /**
  * The shipped total is over the design's 75 KB: the Zoom SDK (17 KB), Preact (4.5 KB) and Yjs with lib0 (23.4 KB)
  * alone take 45 KB, which leaves 30 KB for the whole panel in two languages, its room client, note pad binding
- * and group memory views (45 KB today). Until it is brought under, this ceiling stops it from growing. The
- * first-render budget stays a hard limit.
+ * and group memory views (41 KB today, 85.9 KB in all). Until it is brought under, this ceiling stops it from
+ * growing. The first-render budget stays a hard limit.
  */
-export const SHIPPED_CEILING_KB = 90;
+export const SHIPPED_CEILING_KB = 86;
 
 interface FileSize {
   name: string;
