@@ -73,6 +73,11 @@ export function reduceFlow(state: RoomState, command: FlowCommand, ctx: Context)
         durations: { ...c.durations },
         notepadPolicy: c.notepadPolicy,
         followUp: { plans: c.followUp.plans, reports: c.followUp.reports },
+        // The situations not chosen are still on the table for the next consultation; the vote starts afresh. Each
+        // gets a new id: the history keeps every consultation's proposals as its own rows.
+        situations: c.situations
+          .filter((x) => x.id !== c.chosenSituationId)
+          .map((x, i) => ({ ...x, id: `${ctx.newId}.${i}`, votes: [] })),
       };
       const participants = state.participants.map((p) =>
         p.role === Role.client || p.role === Role.scribe ? { ...p, role: Role.consultant } : p,

@@ -74,6 +74,25 @@ describe("moving through the phases", () => {
   });
 });
 
+describe("the situations of a meeting", () => {
+  it("those not chosen stay on the table for the next consultation, with the vote started afresh", () => {
+    const d = roomAt("choice");
+    d.must(CAST.consultant, { type: "proposeSituation", title: "Another one", stakes: "Also pressing" });
+    const another = d.state.consultation.situations.find((x) => x.title === "Another one");
+    d.must(CAST.scribe, { type: "vote", situationId: another?.id ?? "" });
+    d.must(CAST.animator, { type: "close" });
+    const after = d.must(CAST.animator, { type: "startNextConsultation" });
+    expect(after.consultation.chosenSituationId).toBeNull();
+    const [carried, ...more] = after.consultation.situations;
+    expect(more).toEqual([]);
+    expect(carried).toEqual({ ...another, id: carried?.id, votes: [] });
+    expect(carried?.id).not.toBe(another?.id);
+    // Its proposer can be chosen as the next client.
+    d.must(CAST.animator, { type: "chooseSituation", situationId: carried?.id ?? "" });
+    expect(d.state.consultation.clientId).toBe(CAST.consultant);
+  });
+});
+
 describe("the step timer", () => {
   it.each(STEPS.map((s) => [s]))("starts running on entering %s for that step's minutes", (step) => {
     const d = roomAt(step);

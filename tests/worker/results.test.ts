@@ -122,6 +122,35 @@ describe("results in D1", () => {
     await eventually(async () => expect((await storedResults(id)).consultation?.status).toBe("closed"));
   });
 
+  it("keeps each consultation's proposals as its own, when the ones not chosen carry over to the next", async () => {
+    const cast = await openCast(2);
+    open.push(...cast.all);
+    const [first] = cast.consultants;
+    if (!first) throw new Error("no consultant");
+    await runConsultation(cast, "choice");
+    await first.must({ type: "proposeSituation", title: "A budget cut", stakes: "Which project to stop" });
+    const one = await runConsultation(cast);
+    await cast.animator.must({ type: "startNextConsultation" });
+    const two = await runConsultation(cast, "choice");
+    const carried = two.consultation.situations.find((x) => x.title === "A budget cut");
+    expect(carried).toBeDefined();
+    await cast.animator.must({ type: "chooseSituation", situationId: carried?.id ?? "" });
+    await cast.animator.must({ type: "advance" });
+    // Its proposer is the client now.
+    const others = cast.all.filter((x) => x !== cast.animator && x !== first);
+    const final = await runConsultation({ ...cast, client: first, consultants: others });
+    await eventually(async () => {
+      const earlier = await storedResults(one.consultation.id);
+      const later = await storedResults(final.consultation.id);
+      expect(later.consultation?.status).toBe("closed");
+      expect(earlier.situations.map((x) => [x.title, x.chosen]).sort()).toEqual([
+        ["A budget cut", false],
+        ["Leading a team through a merger", true],
+      ]);
+      expect(later.situations.map((x) => [x.title, x.chosen])).toContainEqual(["A budget cut", true]);
+    });
+  });
+
   it("never doubles rows when the same results are delivered twice", async () => {
     const cast = await openCast(2);
     open.push(...cast.all);
