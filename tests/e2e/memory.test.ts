@@ -191,7 +191,7 @@ describe("the group's memory across two meetings", () => {
     expect(download.suggestedFilename()).toMatch(/^consultation-\d{4}-\d{2}-\d{2}\.md$/);
     expect(markdown).toContain("## Demande");
     expect(markdown).toContain("Repartir avec trois pistes pour garder l'équipe");
-    expect(markdown).toContain("- [x] Rencontrer chaque expert (échéance 2026\\-12\\-04) — fait");
+    expect(markdown).toContain("- [x] Rencontrer chaque expert (échéance 2026-12-04) — fait");
     await anna.page.emulateMedia({ media: "print" });
     const printed = await anna.page.evaluate(() => ({
       header: getComputedStyle(document.querySelector(".room-header") ?? document.body).visibility,
