@@ -99,21 +99,34 @@ export class RoomStore {
   state(): RoomState {
     if (this.cached) return this.cached;
     const persisted = loadPersistedState(this.sql);
+    if (persisted.broken) this.recover(persisted.state, persisted.broken);
+    else this.snapshotVersion = persisted.snapshotVersion;
     this.cached = persisted.state;
-    this.snapshotVersion = persisted.snapshotVersion;
     return this.cached;
   }
 
   /**
-   * Part of the command transaction: the event that produced the new state, and every `snapshotEvery` events a
-   * snapshot of it (the events since the last snapshot rebuild the state on wake-up, see loadPersistedState).
+   * The log held an event the room cannot replay: the state before it becomes the snapshot, and the log it no longer
+   * matches goes, so no client catches up from it (each gets the snapshot at its next hello).
+   */
+  private recover(state: RoomState, broken: ReplayBreak): void {
+    console.error(`room: event ${broken.version} could not be replayed (${broken.reason}); carrying on from before it`);
+    this.sql.exec("UPDATE state SET version = ?, json = ? WHERE id = 1", state.version, JSON.stringify(state));
+    this.sql.exec("DELETE FROM events WHERE version < ?", state.version);
+    this.snapshotVersion = state.version;
+  }
+
+  /**
+   * Part of the command transaction: the event that produced the new state, and a snapshot of it every
+   * `snapshotEvery` events and at every phase change (`snapshotNow`), so the events a wake-up replays (see
+   * loadPersistedState) are few and all from the current phase.
    * The log is pruned in batches (every 50th event by default), never past the snapshot.
    */
-  saveCommitted(state: RoomState, eventJson: string, stateJson: () => string): void {
+  saveCommitted(state: RoomState, eventJson: string, stateJson: () => string, snapshotNow = false): void {
     this.pendingSnapshot = null;
     this.sql.exec("INSERT INTO events (version, json) VALUES (?, ?)", state.version, eventJson);
     let snapshot = this.snapshotVersion ?? 0;
-    if (state.version - snapshot >= this.tuning.snapshotEvery) {
+    if (snapshotNow || state.version - snapshot >= this.tuning.snapshotEvery) {
       this.sql.exec("UPDATE state SET version = ?, json = ? WHERE id = 1", state.version, stateJson());
       snapshot = state.version;
       this.pendingSnapshot = snapshot;
@@ -193,22 +206,58 @@ export class RoomStore {
   }
 }
 
+/** Why the event log could not be replayed past an event, when it could not. */
+export interface ReplayBreak {
+  version: number;
+  reason: string;
+}
+
 /**
  * The state as SQLite holds it: the last snapshot, with the events logged after it replayed through the reducer with
- * the exact context each carries (the same replay every client does). Throws when either cannot be read: the room
- * must not carry on from a state it cannot rebuild.
+ * the exact context each carries (the same replay every client does). Throws when the snapshot cannot be read.
+ *
+ * An event that no longer replays (unreadable, or refused by this version of the reducer) must not leave the room
+ * unable to start: the state stops before it and takes a version past every logged event, so no client can catch
+ * up from the log and every one gets a snapshot of what the room holds. `broken` says where and why.
  */
-export function loadPersistedState(sql: SqlStorage): { state: RoomState; snapshotVersion: number } {
+export function loadPersistedState(sql: SqlStorage): {
+  state: RoomState;
+  snapshotVersion: number;
+  broken: ReplayBreak | null;
+} {
   const row = sql.exec<{ version: number; json: string }>("SELECT version, json FROM state WHERE id = 1").toArray()[0];
   if (!row) throw new Error("room state missing");
   let state = v.parse(RoomStateSchema, JSON.parse(row.json));
-  const events = sql.exec<{ json: string }>("SELECT json FROM events WHERE version > ? ORDER BY version", row.version);
-  for (const { json } of events) {
-    const event = v.parse(EventSchema, JSON.parse(json));
-    if (event.version !== state.version + 1) throw new Error(`room event log has a gap before ${event.version}`);
-    const outcome = reduce(state, event.command, { actorId: event.actorId, now: event.at, newId: event.newId });
-    if (!outcome.ok) throw new Error(`room event ${event.version} no longer applies: ${outcome.rejection.code}`);
-    state = outcome.state;
+  const events = sql
+    .exec<{ version: number; json: string }>(
+      "SELECT version, json FROM events WHERE version > ? ORDER BY version",
+      row.version,
+    )
+    .toArray();
+  for (const logged of events) {
+    const next = replay(state, logged);
+    if (typeof next === "string") {
+      const last = events.at(-1)?.version ?? logged.version;
+      const broken = { version: logged.version, reason: next };
+      return { state: { ...state, version: last + 1 }, snapshotVersion: row.version, broken };
+    }
+    state = next;
   }
-  return { state, snapshotVersion: row.version };
+  return { state, snapshotVersion: row.version, broken: null };
+}
+
+/** The state after one logged event, or why it cannot be applied. */
+function replay(state: RoomState, logged: { version: number; json: string }): RoomState | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(logged.json);
+  } catch {
+    return "unreadable JSON";
+  }
+  const event = v.safeParse(EventSchema, json);
+  if (!event.success) return "not an event";
+  if (event.output.version !== state.version + 1 || logged.version !== event.output.version) return "out of sequence";
+  const { command, actorId, at, newId } = event.output;
+  const outcome = reduce(state, command, { actorId, now: at, newId });
+  return outcome.ok ? outcome.state : `refused (${outcome.rejection.code})`;
 }

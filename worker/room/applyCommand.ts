@@ -41,10 +41,10 @@ export function applyCommand(
     json ??= JSON.stringify(state);
     return json;
   };
+  const results = effects.filter((e) => e.type === "results");
   room.ctx.storage.transactionSync(() => {
-    room.store.saveCommitted(state, eventJson, stateJson);
+    room.store.saveCommitted(state, eventJson, stateJson, results.length > 0);
     if (origin) room.store.rememberApplied(origin, state.version, ctx.now);
-    const results = effects.filter((e) => e.type === "results");
     if (results.length > 0) {
       const closed = results.some((e) => e.reason === "closed");
       room.outbox.enqueue(state.consultation.id, stateJson(), ctx.now, closed);
