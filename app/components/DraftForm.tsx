@@ -1,6 +1,6 @@
 // A one-field form whose text stays in place until the room acknowledges it, so nothing typed is lost on a drop.
 import type { ComponentChildren } from "preact";
-import { useId } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Command } from "../../protocol/commands.ts";
 import { t } from "../i18n/i18n.ts";
 import { draft } from "../model/drafts.ts";
@@ -20,15 +20,20 @@ interface Props {
   toCommand: (text: string) => Command;
   /** Extra fields (e.g. a due date) placed before the submit button. */
   children?: ComponentChildren;
+  /** Fields placed under the main one, on their own lines (e.g. the headline's question). */
+  fields?: ComponentChildren;
   onSent?: () => void;
 }
+
+// Unique across render roots: useId restarts in each root, and the tests render one root per participant.
+let fields = 0;
 
 export function DraftForm(props: Props) {
   const { store, label, submitLabel, maxLength, multiline, toCommand } = props;
   const text = draft(props.draftKey);
   useObserve(text);
   const control = useCommand(store);
-  const id = useId();
+  const [id] = useState(() => `draft-${++fields}`);
   const submit = (e: Event) => {
     e.preventDefault();
     const sent = text.value;
@@ -65,6 +70,7 @@ export function DraftForm(props: Props) {
       ) : (
         <input type="text" {...field} />
       )}
+      {props.fields}
       <div class="form-row">
         {props.children}
         <button type="submit" class="primary" disabled={control.pending || !text.value.trim()}>

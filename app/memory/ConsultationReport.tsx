@@ -1,4 +1,4 @@
-// One consultation's report (request, ideas, plan and follow-up, learnings, notes): Markdown download, print, deletion.
+// One consultation's report (headline, request, ideas, plan and follow-up, learnings, notes): Markdown download, print, deletion.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
@@ -112,6 +112,14 @@ function ReportBody({ c }: { c: Detail }) {
             <strong>{c.situation.title}</strong>
           </p>
           <p class="memory-text">{c.situation.stakes}</p>
+        </Part>
+      )}
+      {c.headline && (
+        <Part title={t("headline")}>
+          <p class="memory-text">
+            <strong>{c.headline.text}</strong>
+          </p>
+          {c.headline.question && <p class="memory-text">{t("headlineQuestionIs", { text: c.headline.question })}</p>}
         </Part>
       )}
       <Part title={t("request")}>

@@ -25,6 +25,7 @@ const ActionSchema = v.object({
   id: str,
   text: str,
   dueDate: nullableStr,
+  resources: v.optional(str, ""),
   status: v.picklist(ACTION_STATUSES),
   note: nullableStr,
 });
@@ -59,6 +60,7 @@ export const DetailSchema = v.object({
     clientName: nullableStr,
     clientUserId: nullableStr,
     situation: v.nullable(v.object({ title: str, stakes: str })),
+    headline: v.nullish(v.object({ text: str, question: str })),
     request: nullableStr,
     markedIdeas: v.array(Authored),
     otherIdeas: v.array(Authored),

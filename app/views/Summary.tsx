@@ -1,4 +1,4 @@
-// After closing: the consultation's summary (request, kept ideas, action plan, learnings) and the next consultation.
+// After closing: the consultation's summary (headline, request, kept ideas, action plan, learnings) and the next consultation.
 import { AuthoredList } from "../components/AuthoredList.tsx";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { Feedback } from "../components/Feedback.tsx";
@@ -7,6 +7,7 @@ import { useCommand } from "../model/useCommand.ts";
 import { can, nameOf, type ViewProps } from "../model/viewProps.ts";
 import { NotepadSlot } from "./NotepadSlot.tsx";
 import { ActionItem } from "./step/ActionItem.tsx";
+import { HeadlineCard } from "./step/HeadlineCard.tsx";
 import { MarkedIdeas } from "./step/MarkedIdeas.tsx";
 
 export function Summary(view: ViewProps) {
@@ -36,6 +37,7 @@ export function Summary(view: ViewProps) {
       )}
       <div class="columns">
         <div class="column">
+          <HeadlineCard {...view} />
           <section class="panel request" aria-labelledby="request-title">
             <h2 id="request-title">{t("request")}</h2>
             {c.request ? (

@@ -155,6 +155,7 @@ describe("the memory dialog", () => {
           clientName: "Chloé",
           clientUserId: g.chloe.id,
           situation: { title: "Équipe en tension", stakes: "Garder deux experts" },
+          headline: { text: "Deux experts s'ignorent", question: "Comment renouer ?" },
           request: "Repartir avec trois pistes",
           markedIdeas: [{ text: "Des entretiens individuels", authorName: "Ben" }],
           otherIdeas: [{ text: "Un parrainage", authorName: "Dan" }],
@@ -183,6 +184,8 @@ describe("the memory dialog", () => {
       "Un parrainage",
       "Écouter d'abord",
       "Retour : Trois entretiens tenus.",
+      "Deux experts s'ignorent",
+      "Question : Comment renouer ?",
     ]) {
       expect(dialog.getByText(text)).toBeTruthy();
     }
@@ -230,6 +233,7 @@ describe("the memory dialog", () => {
     fireEvent.click(await dialog.findByRole("button", { name: /Chloé$/ }));
     await dialog.findByRole("button", { name: "Imprimer / PDF" });
     expect(dialog.queryByRole("button", { name: "Supprimer cette consultation" })).toBeNull();
+    expect(dialog.queryByRole("heading", { name: "Manchette" })).toBeNull();
     fireEvent.click(dialog.getByRole("button", { name: "Mes données" }));
     fireEvent.click(dialog.getByRole("button", { name: "Télécharger mes données (JSON)" }));
     await waitFor(() => expect(downloads).toEqual(["report-2026-11-03.md"]));

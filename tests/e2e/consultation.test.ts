@@ -105,6 +105,13 @@ describe("a whole consultation in the browser", () => {
     // 1. Exposé: the client speaks; the animator pauses and restarts the timer.
     await checkStep(all, "presentation", 1, stance("bannerSpeak", "bannerListen"), "3-step1-presentation");
     await see(ben, tr(ben, "speaking", { names: "Chloé" }));
+    // The client writes the headline and question; everyone sees them.
+    await fill(chloe, "headlineQuestionLabel", "Comment les faire travailler ensemble ?");
+    await fill(chloe, "headlineLabel", "Deux experts ne se parlent plus");
+    await click(chloe, "saveHeadline");
+    await seeAll(all, ["Deux experts ne se parlent plus"]);
+    await see(dan, tr(dan, "headlineQuestionIs", { text: "Comment les faire travailler ensemble ?" }));
+    await checkPage(chloe, "3-step1-presentation-headline");
     await click(anna, "pauseTimer");
     await see(dan, tr(dan, "timerPaused"));
     await click(anna, "startTimer");
@@ -177,6 +184,7 @@ describe("a whole consultation in the browser", () => {
     await click(anna, "confirm");
     for (const p of all) {
       await heading(p, tr(p, "summaryTitle"), 1);
+      await see(p, "Deux experts ne se parlent plus");
       await see(p, "Find a way for the two experts to work together again");
       await see(p, "Un binôme sur un petit projet commun");
       await see(p, "Inviter les deux experts à un café");

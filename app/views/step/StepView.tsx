@@ -5,6 +5,7 @@ import type { ViewProps } from "../../model/viewProps.ts";
 import { AnimatorBar } from "../AnimatorBar.tsx";
 import { NotepadSlot } from "../NotepadSlot.tsx";
 import { Banner } from "./Banner.tsx";
+import { HeadlineCard } from "./HeadlineCard.tsx";
 import { SituationCard } from "./SituationCard.tsx";
 import { StepProgress } from "./StepProgress.tsx";
 import { StepWork } from "./StepWork.tsx";
@@ -20,6 +21,7 @@ export function StepView(props: ViewProps & { step: Step }) {
         <Timer store={view.store} timer={view.state.consultation.timer} step={step} />
       </div>
       <AnimatorBar {...view} />
+      <HeadlineCard {...view} />
       <div class="columns">
         <div class="column">
           {/* The presentation is the situation itself; later steps keep it at the side. */}

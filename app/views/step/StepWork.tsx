@@ -12,7 +12,7 @@ export function StepWork(props: ViewProps & { step: Step }) {
   const { step, ...view } = props;
   switch (step) {
     case "presentation":
-      // The headline and the question go in the note pad; StepView shows the situation in this place.
+      // StepView shows the situation in this place, the headline above every step.
       return null;
     case "clarification":
       return <Questions {...view} />;
