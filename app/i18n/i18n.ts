@@ -46,3 +46,13 @@ export function fill(raw: string, params?: Record<string, string | number>): str
     return value === undefined ? whole : String(value);
   });
 }
+
+/** A due date (ISO YYYY-MM-DD) as the reader's language writes dates, or "no due date". */
+export function dueLine(iso: string | null): string {
+  if (!iso) return t("noDue");
+  const date = new Date(`${iso}T00:00:00Z`);
+  const shown = Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(lang.value, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return t("due", { date: shown });
+}

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
-import { lang, t } from "../i18n/i18n.ts";
+import { dueLine, lang, t } from "../i18n/i18n.ts";
 import type { MemoryApi } from "./api.ts";
 import { day, failure, saveFile } from "./format.ts";
 import { tm } from "./i18n/tm.ts";
@@ -139,7 +139,8 @@ function ReportBody({ c }: { c: Detail }) {
             {c.actions.map((a) => (
               <li key={a.id}>
                 <span class={`badge status-${a.status}`}>{t(`status_${a.status}`)}</span> {a.text}
-                {a.dueDate && <span class="muted"> — {t("due", { date: a.dueDate })}</span>}
+                {a.dueDate && <span class="muted"> — {dueLine(a.dueDate)}</span>}
+                {a.resources && <p class="memory-text">{t("resourcesIs", { text: a.resources })}</p>}
                 {a.note && <p class="memory-text muted">{tm("mem_followUpNote", { note: a.note })}</p>}
               </li>
             ))}

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { LIMITS } from "../../protocol/limits.ts";
 import { ACTION_STATUSES, type ActionStatus, type FollowUpReport, type PreviousPlan } from "../../protocol/model.ts";
 import { Feedback } from "../components/Feedback.tsx";
-import { t } from "../i18n/i18n.ts";
+import { dueLine, t } from "../i18n/i18n.ts";
 import { useCommand } from "../model/useCommand.ts";
 import type { ViewProps } from "../model/viewProps.ts";
 
@@ -23,7 +23,7 @@ export function FollowUpAction({ view, plan, action, report, editable }: Props) 
   return (
     <li class="card">
       <p class="card-text">{action.text}</p>
-      <p class="card-meta">{action.dueDate ? t("due", { date: action.dueDate }) : t("noDue")}</p>
+      <p class="card-meta">{dueLine(action.dueDate)}</p>
       {report && (
         <p class="report" role="status">
           {t("recorded", { status: t(`status_${report.status}`) })}

@@ -85,12 +85,39 @@ describe("the steps", () => {
     expect(g.chloe.view.getByText("Un binôme")).toBeTruthy();
     expect(g.ben.view.queryByLabelText("Action")).toBeNull();
     fireEvent.input(g.chloe.view.getByLabelText("Action"), { target: { value: "Parler à Léa" } });
+    fireEvent.input(g.chloe.view.getByLabelText("Ressources"), { target: { value: "Ma RH" } });
     fireEvent.input(g.chloe.view.getByLabelText("Échéance"), { target: { value: "2026-12-15" } });
     fireEvent.click(g.chloe.view.getByRole("button", { name: "Ajouter l'action" }));
     await g.ben.view.findByText("Parler à Léa");
-    expect(g.ben.view.getByText("Échéance : 2026-12-15")).toBeTruthy();
-    fireEvent.change(g.chloe.view.getByLabelText("Statut"), { target: { value: "inProgress" } });
+    expect(g.ben.view.getByText("Ressources : Ma RH")).toBeTruthy();
+    expect(g.ben.view.getByText("Échéance : 15 déc. 2026")).toBeTruthy();
+    expect(g.room.state.consultation.actions[0]).toMatchObject({ resources: "Ma RH", dueDate: "2026-12-15" });
+    await waitFor(() =>
+      expect(g.chloe.view.getByRole<HTMLInputElement>("textbox", { name: "Ressources" }).value).toBe(""),
+    );
+    fireEvent.change(g.chloe.view.getByRole("combobox", { name: "Statut\u00a0: Parler à Léa" }), {
+      target: { value: "inProgress" },
+    });
     await g.ben.view.findByText("En cours");
+  });
+
+  it("in the synthesis, the client edits an action's resources; typing is kept until the room has it", async () => {
+    const g = await group();
+    await moveTo(g, "synthesis");
+    await act(g.chloe, { type: "addAction", text: "Parler à Léa", dueDate: null });
+    const field = await g.chloe.view.findByRole<HTMLInputElement>("textbox", {
+      name: "Ressources\u00a0: Parler à Léa",
+    });
+    expect(g.chloe.view.getByLabelText("Échéance : Parler à Léa")).toBeTruthy();
+    fireEvent.input(field, { target: { value: "Le DRH" } });
+    // Another change in the room re-renders the plan: the text being typed stays.
+    await act(g.chloe, { type: "addAction", text: "Relire mes notes", dueDate: null });
+    await g.chloe.view.findByText("Relire mes notes");
+    expect(field.value).toBe("Le DRH");
+    fireEvent.change(field, { target: { value: "Le DRH" } });
+    await g.ben.view.findByText("Ressources : Le DRH");
+    expect(g.room.state.consultation.actions[0]?.resources).toBe("Le DRH");
+    expect(g.ben.view.getAllByText("Sans échéance")).toHaveLength(2);
   });
 
   it("in the evaluation, everyone shares learnings and sees the others'", async () => {

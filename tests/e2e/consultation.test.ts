@@ -167,9 +167,12 @@ describe("a whole consultation in the browser", () => {
     // 5. Synthèse: the client's action plan with a due date.
     await checkStep(all, "synthesis", 5, stance("bannerSpeak", "bannerListen"), "7-step5-synthesis");
     await chloe.page.getByLabel(tr(chloe, "dueDate")).last().fill("2026-12-15");
+    await fill(chloe, "resources", "Ma collègue RH");
     await submit(chloe, "actionText", "addAction", "Inviter les deux experts à un café");
     await seeAll(all, ["Inviter les deux experts à un café"]);
-    await see(dan, tr(dan, "due", { date: "2026-12-15" }));
+    await see(dan, tr(dan, "due", { date: "Dec 15, 2026" }));
+    await see(ben, tr(ben, "due", { date: "15 déc. 2026" }));
+    await see(dan, tr(dan, "resourcesIs", { text: "Ma collègue RH" }));
     await checkPage(ben, "7-step5-synthesis-plan");
     await click(anna, "next");
 
@@ -188,6 +191,7 @@ describe("a whole consultation in the browser", () => {
       await see(p, "Find a way for the two experts to work together again");
       await see(p, "Un binôme sur un petit projet commun");
       await see(p, "Inviter les deux experts à un café");
+      await see(p, tr(p, "resourcesIs", { text: "Ma collègue RH" }));
       for (const text of learnings.values()) await see(p, text);
       expect(await p.page.getByText("A shared retrospective").count()).toBe(0);
       await checkPage(p, "9-summary");

@@ -100,12 +100,14 @@ async function firstMeeting(room: string): Promise<string> {
   await chloe.must({ type: "proposeSituation", title: "Équipe en tension", stakes: "Garder deux experts" });
   const situation = await until("the situation", () => state()?.situations[0]);
   await anna.must({ type: "chooseSituation", situationId: situation.id });
-  for (let i = 0; i < 3; i++) await anna.must({ type: "advance" });
+  await anna.must({ type: "advance" });
+  await chloe.must({ type: "setHeadline", text: "Deux experts ne se parlent plus", question: "Comment renouer ?" });
+  for (let i = 0; i < 2; i++) await anna.must({ type: "advance" });
   await chloe.must({ type: "setRequest", text: REQUEST });
   await anna.must({ type: "advance" });
   await ben.must({ type: "addIdea", text: "Des entretiens individuels" });
   await anna.must({ type: "advance" });
-  await chloe.must({ type: "addAction", text: ACTIONS[0] ?? "", dueDate: "2026-12-04" });
+  await chloe.must({ type: "addAction", text: ACTIONS[0] ?? "", dueDate: "2026-12-04", resources: "Ma collègue RH" });
   await chloe.must({ type: "addAction", text: ACTIONS[1] ?? "", dueDate: null });
   await anna.must({ type: "advance" });
   await ben.must({ type: "addLearning", text: "Écouter avant de proposer." });
@@ -181,6 +183,9 @@ describe("the group's memory across two meetings", () => {
     await dialog.getByText(/Suivi : 1 fait/).waitFor();
     await dialog.getByRole("button", { name: /— Chloé$/ }).click();
     await dialog.getByText("Des entretiens individuels").waitFor();
+    await dialog.getByText("Deux experts ne se parlent plus").waitFor();
+    await dialog.getByText(tr(anna, "resourcesIs", { text: "Ma collègue RH" })).waitFor();
+    await dialog.getByText(tr(anna, "due", { date: "4 déc. 2026" })).waitFor();
     expect(await seriousViolations(anna.page)).toEqual([]);
     await screenshot(anna, "memory-report");
     const [download] = await Promise.all([

@@ -1,4 +1,4 @@
-// Synthesis: the ideas the client kept and the client's action plan (actions, due dates, status).
+// Synthesis: the ideas the client kept and the client's action plan (actions, resources, due dates, status).
 import { useState } from "preact/hooks";
 import { LIMITS } from "../../../protocol/limits.ts";
 import { DraftForm } from "../../components/DraftForm.tsx";
@@ -10,6 +10,7 @@ import { MarkedIdeas } from "./MarkedIdeas.tsx";
 export function ActionPlan(view: ViewProps & { showMarked: boolean }) {
   const actions = view.state.consultation.actions;
   const [due, setDue] = useState("");
+  const [resources, setResources] = useState("");
   const editable = can(view, "updateAction");
   return (
     <>
@@ -32,8 +33,22 @@ export function ActionPlan(view: ViewProps & { showMarked: boolean }) {
             label={t("actionText")}
             submitLabel={t("addAction")}
             maxLength={LIMITS.action}
-            toCommand={(text) => ({ type: "addAction", text, dueDate: due || null })}
-            onSent={() => setDue("")}
+            toCommand={(text) => ({ type: "addAction", text, dueDate: due || null, resources })}
+            onSent={() => {
+              setDue("");
+              setResources("");
+            }}
+            fields={
+              <label>
+                {t("resources")}
+                <input
+                  type="text"
+                  maxLength={LIMITS.actionResources}
+                  value={resources}
+                  onInput={(e) => setResources(e.currentTarget.value)}
+                />
+              </label>
+            }
           >
             <label class="inline-field">
               <span>{t("dueDate")}</span>
