@@ -7,7 +7,7 @@ import { reportSize } from "./scripts/reportSize.ts";
 
 export default defineConfig(({ mode }) => ({
   root: "app",
-  plugins: [preact(), classicJsx(), reportSize({ shipped: mode === "production" })],
+  plugins: [preact(), classicJsx(), preloadRoom(), reportSize({ shipped: mode === "production" })],
   build: {
     outDir: mode === "devtools" ? "../dist-local" : "../dist",
     emptyOutDir: true,
@@ -60,6 +60,33 @@ function classicJsx(): Plugin {
       order: "pre",
       filter: { id: /\.tsx$/ },
       handler: (code) => `import { h as _jsxH, Fragment as _jsxF } from "preact";${code}`,
+    },
+  };
+}
+
+/**
+ * Lets the browser fetch the live room's chunk alongside the entry instead of once the entry has run (start-up
+ * imports it at once in every case): one `modulepreload` link in index.html, for the chunk holding roomEntry.ts.
+ */
+function preloadRoom(): Plugin {
+  return {
+    name: "codev-preload-room",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler: (_html, ctx) => {
+        const room = Object.values(ctx.bundle ?? {}).find(
+          (f) => f.type === "chunk" && f.moduleIds.some((id) => id.endsWith("/app/roomEntry.ts")),
+        );
+        if (!room) return [];
+        return [
+          {
+            tag: "link",
+            attrs: { rel: "modulepreload", crossorigin: true, href: `/${room.fileName}` },
+            injectTo: "head",
+          },
+        ];
+      },
     },
   };
 }
