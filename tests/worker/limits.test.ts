@@ -80,6 +80,22 @@ const TEXT_LIMITS: readonly TextLimit[] = [
     command: (stakes) => ({ type: "proposeSituation", title: "Title", stakes }),
   },
   {
+    field: "the headline",
+    limit: LIMITS.headline,
+    phase: "presentation",
+    path: "command.text",
+    sender: (cast) => cast.client,
+    command: (text) => ({ type: "setHeadline", text, question: "" }),
+  },
+  {
+    field: "the headline's question",
+    limit: LIMITS.headlineQuestion,
+    phase: "presentation",
+    path: "command.question",
+    sender: (cast) => cast.client,
+    command: (question) => ({ type: "setHeadline", text: "Headline", question }),
+  },
+  {
     field: "a question",
     limit: LIMITS.question,
     phase: "clarification",
@@ -118,6 +134,14 @@ const TEXT_LIMITS: readonly TextLimit[] = [
     path: "command.text",
     sender: (cast) => cast.client,
     command: (text) => ({ type: "addAction", text, dueDate: null }),
+  },
+  {
+    field: "an action's resources",
+    limit: LIMITS.actionResources,
+    phase: "synthesis",
+    path: "command.resources",
+    sender: (cast) => cast.client,
+    command: (resources) => ({ type: "addAction", text: "Act", dueDate: null, resources }),
   },
   {
     field: "an updated action",
