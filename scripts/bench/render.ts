@@ -1,6 +1,7 @@
 // The panel's first render in headless Chromium: from navigation to the first paint, and to the live room on screen
 // (the dev platform joins a fresh room by URL: session, room chunk, socket, welcome, lobby drawn).
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../lib/chromium.ts";
 import type { BenchContext } from "./context.ts";
 import { type Spread, spread } from "./stats.ts";
 
@@ -57,18 +58,7 @@ async function load(browser: Browser, url: string, slowdown: number, twice: bool
 
 export async function measureRender(ctx: BenchContext): Promise<RenderCase[]> {
   const { runs, slowdowns } = ctx.config.render;
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   const out: RenderCase[] = [];
   try {
     for (const cpuSlowdown of slowdowns) {
