@@ -10,9 +10,10 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
  * alone take 45 KB, which leaves 30 KB for the whole panel in two languages, its room client, note pad binding
  * and group memory views (41 KB today, 85.9 KB in all). Until it is brought under, this ceiling stops it from
  * growing. The first-render budget stays a hard limit.
- * Raised from 86 KB for the client's headline and question in every step, the summary and the report.
+ * Raised from 86 KB for the client's headline and question, action resources, and the user trial's fixes (focus, follow-up
+ * form, refusal reasons, unfinished consultations in the history).
  */
-export const SHIPPED_CEILING_KB = 87;
+export const SHIPPED_CEILING_KB = 88;
 
 interface FileSize {
   name: string;

@@ -53,7 +53,7 @@ export function ConfirmButton({ question, onConfirm, disabled, class: cls, label
         ref={yes}
         class="primary"
         onClick={() => {
-          setAsking(false);
+          stop();
           onConfirm();
         }}
       >

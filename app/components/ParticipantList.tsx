@@ -13,7 +13,10 @@ interface Props {
 const ORDER = { animator: 0, client: 1, scribe: 2, consultant: 3 } as const;
 
 export function ParticipantList({ state, online, meId, controls }: Props) {
-  const people = [...state.participants].sort((a, b) => ORDER[a.role] - ORDER[b.role] || a.joinedAt - b.joinedAt);
+  // With controls (the animator's lobby) the order never changes under a focused role select: join order only.
+  const people = [...state.participants].sort(
+    (a, b) => (controls ? 0 : ORDER[a.role] - ORDER[b.role]) || a.joinedAt - b.joinedAt,
+  );
   return (
     <section class="panel" aria-labelledby="participants-title">
       <h2 id="participants-title">{t("participants")}</h2>

@@ -50,6 +50,11 @@ export const fr = {
   err_rate_limited: "Trop d'envois d'un coup : réessayez dans un instant.",
   err_room_full: "La salle est pleine.",
   err_internal: "Erreur du serveur : réessayez.",
+  why_animatorClient: "L'animateur ne peut pas être le client : confiez d'abord l'animation à quelqu'un d'autre.",
+  why_clientAnimates: "Le client ne peut pas animer sa propre consultation.",
+  why_animatorRole: "Confiez d'abord l'animation à quelqu'un d'autre.",
+  why_chosen: "Cette situation a été choisie.",
+  why_timeUp: "Le temps est écoulé : ajoutez des minutes.",
   // Roles.
   role_animator: "Animateur",
   role_client: "Client",
@@ -115,6 +120,8 @@ export const fr = {
   whatCame: "Ce qui a été essayé et ce qui en est sorti",
   record: "Enregistrer",
   recorded: "Retour enregistré : {status}",
+  staleReport:
+    "Un retour plus récent vient d'être enregistré (ci-dessus). Enregistrez à nouveau pour le remplacer par le vôtre.",
   // Choice.
   choiceIntro: "Proposez une situation à enjeu ; votez ; l'animateur choisit.",
   situationTitle: "Titre de la situation",
@@ -129,6 +136,8 @@ export const fr = {
   choose: "Choisir",
   chosen: "Situation choisie : le client est {name}.",
   chooseFirst: "Choisissez d'abord une situation.",
+  designated: "Client désigné à l'avance : {name}, qui présentera sa situation à l'Exposé.",
+  ownSituation: "Pour être le client, confiez d'abord l'animation à quelqu'un d'autre.",
   // Steps: banner and guidance.
   bannerSpeak: "À vous de parler",
   bannerListen: "Écoutez",

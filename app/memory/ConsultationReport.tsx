@@ -98,6 +98,7 @@ export function ConsultationReport({ api, groupId, consultationId, myId, onBack 
       <h2 id="memory-report-title" tabIndex={-1} ref={heading}>
         {tm("mem_itemTitle", { date: day(c.startedAt), client: c.clientName ?? "—" })}
       </h2>
+      {c.status && c.status !== "closed" && <p class="badge">{tm("mem_unfinished")}</p>}
       <ReportBody c={c} />
     </article>
   );

@@ -61,6 +61,7 @@ export function HistoryList({ api, groupId, onOpen }: Props) {
               <button type="button" class="memory-item" onClick={() => onOpen(item.id)}>
                 {tm("mem_itemTitle", { date: day(item.startedAt), client: item.clientName ?? "—" })}
               </button>
+              {item.status !== "closed" && <span class="badge">{tm("mem_unfinished")}</span>}
             </h3>
             {item.request && <p class="memory-request">{item.request}</p>}
             {item.actions.length > 0 && (

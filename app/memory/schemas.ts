@@ -55,6 +55,7 @@ const Authored = v.object({ text: str, authorName: str });
 export const DetailSchema = v.object({
   consultation: v.object({
     id: str,
+    status: v.optional(str),
     startedAt: v.number(),
     format: str,
     clientName: nullableStr,

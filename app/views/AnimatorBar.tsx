@@ -38,9 +38,9 @@ export function AnimatorBar(view: ViewProps) {
           <button
             type="button"
             class="primary"
-            disabled={nav.pending || needsClient}
+            disabled={needsClient}
             aria-describedby={needsClient ? "needs-client" : undefined}
-            onClick={() => nav.run({ type: "advance" })}
+            onClick={() => nav.pending || nav.run({ type: "advance" })}
           >
             {next}
           </button>
@@ -56,12 +56,12 @@ export function AnimatorBar(view: ViewProps) {
         <div class="bar-row">
           <button
             type="button"
-            disabled={clock.pending || c.timer.status === "expired"}
-            onClick={() => clock.run({ type: running ? "pauseTimer" : "startTimer" })}
+            disabled={c.timer.status === "expired"}
+            onClick={() => clock.pending || clock.run({ type: running ? "pauseTimer" : "startTimer" })}
           >
             {t(running ? "pauseTimer" : "startTimer")}
           </button>
-          <button type="button" disabled={clock.pending} onClick={() => clock.run({ type: "extendTimer", minutes: 5 })}>
+          <button type="button" onClick={() => clock.pending || clock.run({ type: "extendTimer", minutes: 5 })}>
             {t("addFive")}
           </button>
           <ConfirmButton class="danger" question={t("confirmClose")} onConfirm={() => nav.run({ type: "close" })}>

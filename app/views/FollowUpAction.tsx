@@ -15,10 +15,26 @@ interface Props {
   editable: boolean;
 }
 
+interface Edits {
+  status: ActionStatus;
+  note: string;
+  /** When the report these edits started from was recorded (0: none yet). */
+  base: number;
+}
+
 export function FollowUpAction({ view, plan, action, report, editable }: Props) {
-  const [status, setStatus] = useState<ActionStatus>(report?.status ?? action.status);
-  const [note, setNote] = useState(report?.note ?? "");
+  // Untouched, the form follows the recorded report; once edited, it keeps the edits and knows what they started from.
+  const [edits, setEdits] = useState<Edits | null>(null);
+  const [stale, setStale] = useState(false);
   const control = useCommand(view.store);
+  const recordedAt = report?.at ?? 0;
+  const status = edits?.status ?? report?.status ?? action.status;
+  const note = edits?.note ?? report?.note ?? "";
+  const change = (patch: Partial<Edits>) => {
+    setStale(false);
+    setEdits({ status, note, base: edits?.base ?? recordedAt, ...patch });
+  };
+  const named = (field: string) => t("itemField", { field, item: action.text });
   const base = `fu-${plan.consultationId}-${action.id}`;
   return (
     <li class="card">
@@ -35,22 +51,27 @@ export function FollowUpAction({ view, plan, action, report, editable }: Props) 
           class="draft-form"
           onSubmit={(e) => {
             e.preventDefault();
-            control.run({
-              type: "reportFollowUp",
-              consultationId: plan.consultationId,
-              actionId: action.id,
-              status,
-              note,
-            });
+            if (control.pending) return;
+            if (edits && edits.base !== recordedAt && (edits.status !== report?.status || edits.note !== report.note)) {
+              // Someone recorded meanwhile: never replace their report with values written before it unasked.
+              setEdits({ ...edits, base: recordedAt });
+              setStale(true);
+              return;
+            }
+            control.run(
+              { type: "reportFollowUp", consultationId: plan.consultationId, actionId: action.id, status, note },
+              () => setEdits(null),
+            );
           }}
         >
           <label for={`${base}-status`}>{t("status")}</label>
           <select
             id={`${base}-status`}
+            aria-label={named(t("status"))}
             value={status}
             onChange={(e) => {
               const next = ACTION_STATUSES.find((s) => s === e.currentTarget.value);
-              if (next) setStatus(next);
+              if (next) change({ status: next });
             }}
           >
             {ACTION_STATUSES.map((s) => (
@@ -62,12 +83,18 @@ export function FollowUpAction({ view, plan, action, report, editable }: Props) 
           <label for={`${base}-note`}>{t("whatCame")}</label>
           <textarea
             id={`${base}-note`}
+            aria-label={named(t("whatCame"))}
             rows={2}
             maxLength={LIMITS.followUpNote}
             value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
+            onInput={(e) => change({ note: e.currentTarget.value })}
           />
-          <button type="submit" class="primary" disabled={control.pending}>
+          {stale && (
+            <p class="feedback" role="alert">
+              {t("staleReport")}
+            </p>
+          )}
+          <button type="submit" class="primary" aria-label={named(t("record"))}>
             {t("record")}
           </button>
           <Feedback code={control.error} />

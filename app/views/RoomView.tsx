@@ -1,5 +1,6 @@
 // The live panel: header, connection state, and the view for the current phase.
 import type { ComponentChildren } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import { assertNever } from "../../protocol/errors.ts";
 import { isStep } from "../../protocol/model.ts";
 import { lang, t } from "../i18n/i18n.ts";
@@ -26,8 +27,21 @@ export function RoomView({ store, onLeave, banner }: Props) {
   useObserve(store.changes, lang);
   const state = store.state;
   const me = store.me;
+  const lastFocus = useRef<EventTarget | null>(null);
+  useEffect(() => {
+    // A phase change (or a choice) removes the control just used: focus goes to the new view's heading, not the page's top.
+    const last = lastFocus.current;
+    const active = document.activeElement;
+    if (last instanceof Element && !last.isConnected && (!active || active === document.body)) {
+      const heading = document.querySelector<HTMLElement>(".room-main h1");
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    }
+  });
   return (
-    <div class="room">
+    <div class="room" onFocusIn={(e) => (lastFocus.current = e.target)}>
       <Header store={store} onLeave={onLeave} />
       <ConnectionBanner store={store} />
       {banner}

@@ -146,10 +146,14 @@ describe("the memory dialog", () => {
     const calls = fakeServer({
       "GET /api/groups": { groups: [{ id: "g1", name: "Les pairs", memberCount: 4, createdByMe: false }] },
       "GET /api/groups/g1/history?limit=10": { items: [item("c2", "Chloé", g.chloe.id)], next: "5.c2" },
-      "GET /api/groups/g1/history?limit=10&cursor=5.c2": { items: [item("c1", "Ben", g.ben.id)], next: null },
+      "GET /api/groups/g1/history?limit=10&cursor=5.c2": {
+        items: [{ ...item("c1", "Ben", g.ben.id), status: "consultation" }],
+        next: null,
+      },
       "GET /api/groups/g1/consultations/c2": {
         consultation: {
           id: "c2",
+          status: "closed",
           startedAt: Date.UTC(2026, 10, 3),
           format: "classic",
           clientName: "Chloé",
@@ -175,10 +179,14 @@ describe("the memory dialog", () => {
     expect(dialog.getByText("Suivi : 1 fait, 1 en cours, 0 à faire, 0 abandonné")).toBeTruthy();
     fireEvent.click(dialog.getByRole("button", { name: "Afficher plus" }));
     await dialog.findByText("Demande de Ben");
+    // Only the consultation that was never closed says so.
+    expect(dialog.getAllByText("Non terminée")).toHaveLength(1);
+    expect(dialog.getByRole("heading", { name: /Ben Non terminée$/ })).toBeTruthy();
     expect(dialog.queryByRole("button", { name: "Afficher plus" })).toBeNull();
 
     fireEvent.click(dialog.getByRole("button", { name: /Chloé$/ }));
     await dialog.findByText("Repartir avec trois pistes");
+    expect(dialog.queryByText("Non terminée")).toBeNull();
     for (const text of [
       "Des entretiens individuels",
       "Un parrainage",
@@ -213,6 +221,7 @@ describe("the memory dialog", () => {
       "GET /api/groups/g1/consultations/c2": {
         consultation: {
           id: "c2",
+          status: "synthesis",
           startedAt: 0,
           format: "classic",
           clientName: "Chloé",
@@ -232,6 +241,7 @@ describe("the memory dialog", () => {
     const dialog = within(await g.ben.view.findByRole("dialog"));
     fireEvent.click(await dialog.findByRole("button", { name: /Chloé$/ }));
     await dialog.findByRole("button", { name: "Imprimer / PDF" });
+    expect(dialog.getByText("Non terminée")).toBeTruthy();
     expect(dialog.queryByRole("button", { name: "Supprimer cette consultation" })).toBeNull();
     expect(dialog.queryByRole("heading", { name: "Manchette" })).toBeNull();
     fireEvent.click(dialog.getByRole("button", { name: "Mes données" }));

@@ -27,11 +27,11 @@ describe("follow-up", () => {
       expect(p.view.getByText("Demande : Mieux déléguer")).toBeTruthy();
     }
     expect(g.dan.view.queryByLabelText("Ce qui a été essayé et ce qui en est sorti")).toBeNull();
-    fireEvent.change(g.ben.view.getByLabelText("Statut"), { target: { value: "done" } });
-    fireEvent.input(g.ben.view.getByLabelText("Ce qui a été essayé et ce qui en est sorti"), {
+    fireEvent.change(g.ben.view.getByLabelText("Statut : Confier le budget"), { target: { value: "done" } });
+    fireEvent.input(g.ben.view.getByLabelText("Ce qui a été essayé et ce qui en est sorti : Confier le budget"), {
       target: { value: "Fait en octobre" },
     });
-    fireEvent.click(g.ben.view.getByRole("button", { name: "Enregistrer" }));
+    fireEvent.click(g.ben.view.getByRole("button", { name: "Enregistrer\u00a0: Confier le budget" }));
     await g.dan.view.findByText(/Retour enregistré : Fait/);
     expect(g.dan.view.getByText(/Fait en octobre/)).toBeTruthy();
   });

@@ -9,7 +9,9 @@ import {
   checkStep,
   click,
   fill,
+  focused,
   heading,
+  noSidewaysScroll,
   see,
   seeAll,
   seePerson,
@@ -58,8 +60,17 @@ describe("a whole consultation in the browser", () => {
     }
     for (const p of all) for (const q of all) await seePerson(p, q.name);
 
-    // Lobby: Ben becomes the scribe; the flash format is chosen.
-    await anna.page.getByLabel(tr(anna, "roleOf", { name: "Ben" })).selectOption("scribe");
+    // Lobby: Ben becomes the scribe with the keyboard (focus stays on his role while roles change); flash format.
+    const benRole = anna.page.getByLabel(tr(anna, "roleOf", { name: "Ben" }));
+    const benBadge = (role: "role_client" | "role_scribe") =>
+      anna.page.locator("li.person", { hasText: "Ben" }).locator(".role-badge", { hasText: tr(anna, role) });
+    await benRole.focus();
+    await anna.page.keyboard.press("ArrowDown");
+    await benBadge("role_client").waitFor();
+    await anna.page.keyboard.press("ArrowDown");
+    await benBadge("role_scribe").waitFor();
+    expect(await focused(anna)).toMatch(/^select#role-/);
+    expect(await benRole.evaluate((el) => el === document.activeElement)).toBe(true);
     await anna.page.getByLabel(tr(anna, "format"), { exact: true }).selectOption("flash");
     await see(ben, tr(ben, "formatIs", { name: tr(ben, "format_flash") }));
     await see(dan, tr(dan, "role_scribe"));
@@ -67,6 +78,9 @@ describe("a whole consultation in the browser", () => {
 
     await click(anna, "startSession");
     for (const p of all) await heading(p, tr(p, "phase_followUp"), 1);
+    // The button is gone with the lobby: focus goes to the new phase's heading, not the top of the page.
+    await anna.page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    expect(await focused(anna)).toBe(`h1#:${tr(anna, "phase_followUp")}`);
     await see(dan, tr(dan, "noPlans"));
     for (const p of all) await checkPage(p, "1-follow-up");
 
@@ -77,7 +91,11 @@ describe("a whole consultation in the browser", () => {
     await fill(chloe, "situationStakes", "Garder deux experts qui ne se parlent plus");
     await click(chloe, "propose");
     await fill(ben, "situationTitle", "Un budget à défendre");
+    const longUrl = `https://intranet.exemple.fr/${"budget-2027-arbitrages-".repeat(6)}final`;
+    await fill(ben, "situationStakes", longUrl);
     await click(ben, "propose");
+    await see(chloe, longUrl);
+    for (const p of all) await noSidewaysScroll(p);
     await seeAll(all, ["Équipe en tension", "Un budget à défendre"]);
     await dan.page
       .getByRole("listitem")
@@ -116,7 +134,11 @@ describe("a whole consultation in the browser", () => {
     await see(dan, tr(dan, "timerPaused"));
     await click(anna, "startTimer");
     await see(dan, tr(dan, "timerRunning"));
-    await click(anna, "next");
+    await button(anna.page, tr(anna, "next")).focus();
+    await anna.page.keyboard.press("Enter");
+    await heading(anna, stepTitle(anna, "clarification"), 1);
+    // From step to step the button stays: so does the focus.
+    expect(await focused(anna)).toBe(`button#:${tr(anna, "next")}`);
 
     // 2. Clarification: questions from both consultants; the animator goes back once (confirmed) and on again.
     await checkStep(all, "clarification", 2, stance("bannerSpeak", "bannerSpeak"), "4-step2-clarification");

@@ -39,6 +39,7 @@ export const memEn: MemoryMessages = {
   mem_empty: "No consultation yet.",
   mem_more: "Show more",
   mem_itemTitle: "{date} — {client}",
+  mem_unfinished: "Not finished",
   mem_followUpCounts: "Follow-up: {done} done, {inProgress} in progress, {open} to do, {dropped} dropped",
   mem_followUpNote: "Follow-up: {note}",
   mem_back: "Back to the history",

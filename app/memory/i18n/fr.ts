@@ -38,6 +38,7 @@ export const memFr = {
   mem_empty: "Aucune consultation pour l'instant.",
   mem_more: "Afficher plus",
   mem_itemTitle: "{date} — {client}",
+  mem_unfinished: "Non terminée",
   mem_followUpCounts: "Suivi : {done} fait, {inProgress} en cours, {open} à faire, {dropped} abandonné",
   mem_followUpNote: "Retour : {note}",
   mem_back: "Retour à l'historique",

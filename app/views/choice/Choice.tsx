@@ -13,7 +13,7 @@ export function Choice(view: ViewProps) {
       <p class="lead">{t("choiceIntro")}</p>
       {c.clientId && (
         <p class="notice" role="status">
-          {t("chosen", { name: nameOf(view.state, c.clientId) })}
+          {t(c.chosenSituationId ? "chosen" : "designated", { name: nameOf(view.state, c.clientId) })}
         </p>
       )}
       <AnimatorBar {...view} />

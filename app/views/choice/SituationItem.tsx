@@ -12,6 +12,8 @@ export function SituationItem({ view, situation: s }: { view: ViewProps; situati
   const voted = s.votes.includes(view.me.id);
   const chosen = c.chosenSituationId === s.id;
   const titleId = `situation-${s.id}`;
+  // The room refuses an animator as client: say so before they try.
+  const own = mine && view.me.role === "animator";
   return (
     <li class={`card ${chosen ? "chosen" : ""}`} aria-labelledby={titleId}>
       <h3 id={titleId} class="card-title">
@@ -26,8 +28,7 @@ export function SituationItem({ view, situation: s }: { view: ViewProps; situati
         {can(view, "vote") && (
           <button
             type="button"
-            disabled={control.pending}
-            onClick={() => control.run({ type: voted ? "unvote" : "vote", situationId: s.id })}
+            onClick={() => control.pending || control.run({ type: voted ? "unvote" : "vote", situationId: s.id })}
           >
             {t(voted ? "unvote" : "vote")}
           </button>
@@ -46,13 +47,19 @@ export function SituationItem({ view, situation: s }: { view: ViewProps; situati
           <button
             type="button"
             class="primary"
-            disabled={control.pending}
+            disabled={control.pending || own}
+            aria-describedby={own ? `${titleId}-own` : undefined}
             onClick={() => control.run({ type: "chooseSituation", situationId: s.id })}
           >
             {t("choose")}
           </button>
         )}
       </div>
+      {own && can(view, "chooseSituation") && (
+        <p class="hint" id={`${titleId}-own`}>
+          {t("ownSituation")}
+        </p>
+      )}
       <Feedback code={control.error} />
     </li>
   );

@@ -20,7 +20,6 @@ export function RoleControls({ view, person }: { view: ViewProps; person: Partic
       <select
         id={selectId}
         value={person.role}
-        disabled={control.pending}
         onChange={(e) => {
           const role = ASSIGNABLE.find((r) => r === e.currentTarget.value);
           if (role) control.run({ type: "assignRole", participantId: person.id, role });

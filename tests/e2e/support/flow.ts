@@ -91,6 +91,23 @@ export async function checkStep(
   }
 }
 
+/** The page is no wider than the panel: long unbroken text wraps instead of making it scroll sideways. */
+export async function noSidewaysScroll(p: Person): Promise<void> {
+  const [scroll, client] = await p.page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll, `${p.name} scrolls sideways`).toBeLessThanOrEqual(client);
+}
+
+/** The element that has the keyboard focus, described as tag, id and text. */
+export async function focused(p: Person): Promise<string> {
+  return p.page.evaluate(() => {
+    const a = document.activeElement;
+    return a ? `${a.tagName.toLowerCase()}#${a.id}:${a.textContent ?? ""}` : "";
+  });
+}
+
 export async function checkPage(p: Person, shot: string): Promise<void> {
   const violations = await seriousViolations(p.page);
   expect(violations, `${p.name} at ${shot}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
