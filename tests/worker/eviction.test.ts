@@ -1,6 +1,6 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadPersistedState } from "../../worker/room/RoomStore.ts";
+import { loadPersistedState } from "../../worker/room/replay.ts";
 import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { storedResults } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";

@@ -2,7 +2,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Command, PHASES, type Phase, PROTOCOL_VERSION, type RoomState } from "../../protocol/index.ts";
-import { loadPersistedState } from "../../worker/room/RoomStore.ts";
+import { loadPersistedState } from "../../worker/room/replay.ts";
 import { type Cast, closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { outboxOf, storedResults, swapResultsWriter } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { animatorOf, type RoomState, RoomStateSchema } from "../../protocol/index.ts";
-import { loadPersistedState } from "../../worker/room/RoomStore.ts";
+import { loadPersistedState } from "../../worker/room/replay.ts";
 import { DEFAULT_TUNING } from "../../worker/room/tuning.ts";
 import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { eventually } from "./helpers/eventually.ts";

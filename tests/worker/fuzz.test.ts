@@ -26,7 +26,7 @@ import {
   NotepadMessage,
   SyncStep,
 } from "../../protocol/notepad.ts";
-import { loadPersistedState } from "../../worker/room/RoomStore.ts";
+import { loadPersistedState } from "../../worker/room/replay.ts";
 import { CAST, roomAt as fixtureAt } from "../protocol/driver.ts";
 import { INVISIBLE_TEXTS, UNICODE_TEXTS } from "../protocol/hygieneTexts.ts";
 import { stateViolations } from "../protocol/stateInvariants.ts";
