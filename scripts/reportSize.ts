@@ -11,9 +11,10 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
  * and group memory views (41 KB today, 85.9 KB in all). Until it is brought under, this ceiling stops it from
  * growing. The first-render budget stays a hard limit.
  * Raised from 86 KB for the client's headline and question, action resources, and the user trial's fixes (focus, follow-up
- * form, refusal reasons, unfinished consultations in the history).
+ * form, refusal reasons, unfinished consultations in the history), plural and elided French wording, the time over,
+ * and item-specific accessible names.
  */
-export const SHIPPED_CEILING_KB = 88;
+export const SHIPPED_CEILING_KB = 89;
 
 interface FileSize {
   name: string;

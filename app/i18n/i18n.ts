@@ -36,10 +36,27 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return fill((TABLES[lang.value] ?? fr)[key], params);
 }
 
+type Counted = MessageKey extends infer K ? (K extends `${infer B}_one` ? B : never) : never;
+
+/** The string for a count, in the form the language's plural rules ask for ("1 vote", "0 vote" in French, "0 votes"). */
+export function tn(key: Counted, n: number): string {
+  const form = new Intl.PluralRules(lang.value).select(n) === "one" ? "one" : "other";
+  return t(`${key}_${form}`, { n });
+}
+
 /** A string of the current language made ready to show: French typography, then `{name}` placeholders filled. */
 export function fill(raw: string, params?: Record<string, string | number>): string {
-  // French typography: a no-break space before two-part punctuation, so "?" never starts a line alone.
-  const text = lang.value === "fr" ? raw.replace(/ ([:;?!»])/g, "\u00a0$1").replace(/« /g, "«\u00a0") : raw;
+  // French typography: a no-break space before two-part punctuation, so "?" never starts a line alone;
+  // "de" elided before a name starting with a vowel or a mute h ("Rôle d'Émilie").
+  const text =
+    lang.value === "fr"
+      ? raw
+          .replace(/ ([:;?!»])/g, "\u00a0$1")
+          .replace(/« /g, "«\u00a0")
+          .replace(/\b([dD])e \{(\w+)\}/g, (whole, d: string, name: string) =>
+            /^([aeiouhàâäéèêëîïôöùûüœæ]|y[^aeiouy])/i.test(String(params?.[name] ?? "")) ? `${d}'{${name}}` : whole,
+          )
+      : raw;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -134,7 +134,7 @@ function ReportBody({ c }: { c: Detail }) {
       </Part>
       <Part title={t("actionPlan")}>
         {c.actions.length === 0 ? (
-          <p class="empty">{t("noActions")}</p>
+          <p class="empty">{t(c.status === "closed" ? "noActionsClosed" : "noActions")}</p>
         ) : (
           <ul class="memory-actions">
             {c.actions.map((a) => (

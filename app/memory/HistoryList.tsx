@@ -73,7 +73,11 @@ export function HistoryList({ api, groupId, onOpen }: Props) {
                 ))}
               </ul>
             )}
-            <p class="muted">{item.actions.length > 0 ? followUpLine(item.followUp) : t("noActions")}</p>
+            <p class="muted">
+              {item.actions.length > 0
+                ? followUpLine(item.followUp)
+                : t(item.status === "closed" ? "noActionsClosed" : "noActions")}
+            </p>
           </li>
         ))}
       </ol>

@@ -26,7 +26,10 @@ export function AnimatorBar(view: ViewProps) {
     <section class="animator-bar" aria-label={t("animatorControls")}>
       <div class="bar-row">
         {can(view, "goBack") && (
-          <ConfirmButton question={t("confirmBack")} onConfirm={() => nav.run({ type: "goBack" })}>
+          <ConfirmButton
+            question={t(step ? "confirmBack" : "confirmBackPhase")}
+            onConfirm={() => nav.run({ type: "goBack" })}
+          >
             {t("back")}
           </ConfirmButton>
         )}
@@ -59,7 +62,7 @@ export function AnimatorBar(view: ViewProps) {
             disabled={c.timer.status === "expired"}
             onClick={() => clock.pending || clock.run({ type: running ? "pauseTimer" : "startTimer" })}
           >
-            {t(running ? "pauseTimer" : "startTimer")}
+            {t(running ? "pauseTimer" : c.timer.status === "paused" ? "resumeTimer" : "startTimer")}
           </button>
           <button type="button" onClick={() => clock.pending || clock.run({ type: "extendTimer", minutes: 5 })}>
             {t("addFive")}

@@ -1,5 +1,5 @@
 // Says when the link to the room is not open, how many of my actions wait to be sent, and the room's own errors.
-import { t } from "../i18n/i18n.ts";
+import { t, tn } from "../i18n/i18n.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 
 const TEXT = { connecting: "statusConnecting", reconnecting: "statusReconnecting", closed: "statusClosed" } as const;
@@ -13,7 +13,7 @@ export function ConnectionBanner({ store }: { store: RoomStore }) {
       {status !== "open" && (
         <p class={`connection-state ${status}`}>
           {t(TEXT[status])}
-          {unsent > 0 && <span class="unsent"> {t("unsent", { n: unsent })}</span>}
+          {unsent > 0 && <span class="unsent"> {tn("unsent", unsent)}</span>}
         </p>
       )}
     </div>

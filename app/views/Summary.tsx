@@ -53,7 +53,7 @@ export function Summary(view: ViewProps) {
           <section class="panel" aria-labelledby="plan-title">
             <h2 id="plan-title">{t("actionPlan")}</h2>
             {c.actions.length === 0 ? (
-              <p class="empty">{t("noActions")}</p>
+              <p class="empty">{t("noActionsClosed")}</p>
             ) : (
               <ul class="cards">
                 {c.actions.map((a) => (

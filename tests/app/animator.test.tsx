@@ -20,7 +20,7 @@ describe("animator controls", () => {
     const g = await group();
     await moveTo(g, "clarification");
     fireEvent.click(g.anna.view.getByRole("button", { name: "Revenir en arrière" }));
-    expect(g.anna.view.getByRole("alertdialog")).toBeTruthy();
+    expect(g.anna.view.getByRole("alertdialog").textContent).toContain("Le minuteur repart de zéro.");
     // The question takes the focus, so the keyboard answers it at once.
     await waitFor(() => expect(document.activeElement?.textContent).toBe("Confirmer"));
     fireEvent.keyDown(g.anna.view.getByRole("button", { name: "Confirmer" }), { key: "Escape" });
@@ -31,6 +31,15 @@ describe("animator controls", () => {
     await g.ben.view.findByRole("heading", { level: 1, name: "Exposé" });
   });
 
+  it("mentions the timer when going back only from a step", async () => {
+    const g = await group();
+    await moveTo(g, "choice");
+    fireEvent.click(g.anna.view.getByRole("button", { name: "Revenir en arrière" }));
+    const question = g.anna.view.getByRole("alertdialog");
+    expect(question.textContent).toContain("Revenir à l'étape précédente\u00a0?");
+    expect(question.textContent).not.toContain("minuteur");
+  });
+
   it("pauses, restarts and extends the timer for everyone", async () => {
     const g = await group();
     await moveTo(g, "presentation");
@@ -38,7 +47,8 @@ describe("animator controls", () => {
     await g.ben.view.findByText("En pause");
     fireEvent.click(g.anna.view.getByRole("button", { name: "+5 min" }));
     await waitFor(() => expect(g.ben.view.getByRole("timer").textContent).toMatch(/^1[45]:\d\d$/));
-    fireEvent.click(g.anna.view.getByRole("button", { name: "Démarrer" }));
+    expect(g.anna.view.queryByRole("button", { name: "Démarrer" })).toBeNull();
+    fireEvent.click(g.anna.view.getByRole("button", { name: "Reprendre" }));
     await g.ben.view.findByText("Temps restant");
   });
 

@@ -64,7 +64,22 @@ describe("a panel whose clock is off", () => {
     await moveTo(g, "presentation");
     const panel = skewedPanel(room, () => roomNow, 25 * MINUTE);
     await waitFor(() => expect(panel.view.getByRole("timer").textContent).toBe("10:00"));
-    expect(panel.view.queryByText("Temps écoulé")).toBeNull();
+    expect(panel.view.queryByText("Temps dépassé")).toBeNull();
+  });
+
+  it("shows how far over the step is once its time is up, counting on", async () => {
+    let roomNow = 1_800_000_000_000;
+    const room = new FakeRoom("dev-clock-over", () => roomNow);
+    const g = await group(room);
+    await moveTo(g, "presentation");
+    const panel = skewedPanel(room, () => roomNow, 3 * MINUTE);
+    await waitFor(() => expect(panel.view.getByRole("timer").textContent).toBe("10:00"));
+    roomNow += 10 * MINUTE;
+    room.system({ type: "timeUp" });
+    await panel.view.findByText("Temps dépassé");
+    expect(panel.view.getByRole("timer").textContent).toBe("+0:00");
+    roomNow += 83_000;
+    await waitFor(() => expect(panel.view.getByRole("timer").textContent).toBe("+1:23"));
   });
 });
 

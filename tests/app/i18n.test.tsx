@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Settings } from "../../app/components/Settings.tsx";
 import { en } from "../../app/i18n/en.ts";
 import { fr } from "../../app/i18n/fr.ts";
-import { t } from "../../app/i18n/i18n.ts";
+import { lang, t, tn } from "../../app/i18n/i18n.ts";
 import { group, moveTo } from "./support/consultation.ts";
 import "./support/setup.ts";
 
@@ -32,6 +32,8 @@ describe("languages", () => {
     expect(g.chloe.view.getByRole("heading", { name: /Your turn to speak/ })).toBeTruthy();
     expect(g.ben.view.getByRole("heading", { level: 1, name: "Exposé (Presentation)" })).toBeTruthy();
     expect(g.ben.view.getByText("Step 1 of 6")).toBeTruthy();
+    // The method's name is French inside English: screen readers are told so.
+    expect(g.ben.container.querySelector("h1 [lang='fr']")?.textContent).toBe("Exposé");
     expect(localStorage.getItem("codev:lang")).toBe("en");
     expect(document.documentElement.lang).toBe("en");
   });
@@ -43,6 +45,25 @@ describe("languages", () => {
     expect(localStorage.getItem("codev:theme")).toBe("dark");
     fireEvent.change(screen.getByLabelText("Thème"), { target: { value: "system" } });
     expect(document.documentElement.getAttribute("data-theme")).toBe("light");
+  });
+});
+
+describe("words that follow the numbers and names they carry", () => {
+  it("writes counts in each language's plural forms", () => {
+    expect([0, 1, 2].map((n) => tn("votes", n))).toEqual(["0 vote", "1 vote", "2 votes"]);
+    lang.value = "en";
+    expect([0, 1, 2].map((n) => tn("votes", n))).toEqual(["0 votes", "1 vote", "2 votes"]);
+  });
+
+  it("elides French 'de' before a name starting with a vowel or a mute h, and only in French", () => {
+    expect(t("roleOf", { name: "Émilie" })).toBe("Rôle d'Émilie");
+    expect(t("roleOf", { name: "Anna" })).toBe("Rôle d'Anna");
+    expect(t("planOf", { name: "Hugo" })).toBe("Plan d'Hugo");
+    expect(t("roleOf", { name: "Yves" })).toBe("Rôle d'Yves");
+    expect(t("roleOf", { name: "Yannick" })).toBe("Rôle de Yannick");
+    expect(t("roleOf", { name: "Ben" })).toBe("Rôle de Ben");
+    lang.value = "en";
+    expect(t("roleOf", { name: "Émilie" })).toBe("Role of Émilie");
   });
 });
 

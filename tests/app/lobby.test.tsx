@@ -36,7 +36,7 @@ describe("lobby", () => {
     await anna.view.findByText("Accueil");
     const ben = openPanel(room, "Ben");
     await ben.view.findByText("L'animateur lance la séance quand le groupe est prêt.");
-    expect(ben.view.queryByLabelText("Rôle de Anna")).toBeNull();
+    expect(ben.view.queryByLabelText("Rôle d'Anna")).toBeNull();
     expect(ben.view.queryByRole("button", { name: "Commencer" })).toBeNull();
     expect(ben.view.getByText("Format : Classique (~90 min)")).toBeTruthy();
   });

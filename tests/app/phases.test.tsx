@@ -54,12 +54,18 @@ describe("choice of the situation", () => {
     fireEvent.click(g.chloe.view.getByRole("button", { name: "Proposer" }));
     await g.ben.view.findByText("Équipe en tension");
     expect(g.ben.view.getByText("Proposée par Chloé")).toBeTruthy();
-    expect(g.ben.view.queryByRole("button", { name: "Choisir" })).toBeNull();
-    fireEvent.click(g.ben.view.getByRole("button", { name: "Voter" }));
-    await g.anna.view.findByText("1 vote(s)");
-    await g.ben.view.findByRole("button", { name: "Retirer mon vote" });
-    fireEvent.click(g.anna.view.getByRole("button", { name: "Choisir" }));
+    expect(g.ben.view.queryByRole("button", { name: /^Choisir/ })).toBeNull();
+    // The choice's headings go down one level at a time: the phase, the list, each situation.
+    expect(g.ben.view.getByRole("heading", { level: 2, name: "Situations proposées" })).toBeTruthy();
+    expect(g.ben.view.getByRole("heading", { level: 3, name: "Équipe en tension" })).toBeTruthy();
+    fireEvent.click(g.ben.view.getByRole("button", { name: "Voter\u00a0: Équipe en tension" }));
+    await g.anna.view.findByText("1 vote");
+    await g.ben.view.findByRole("button", { name: "Retirer mon vote\u00a0: Équipe en tension" });
+    expect(g.ben.view.queryByText("Choisie")).toBeNull();
+    fireEvent.click(g.anna.view.getByRole("button", { name: "Choisir\u00a0: Équipe en tension" }));
     await g.dan.view.findByText("Situation choisie : le client est Chloé.");
+    // The chosen situation says so in words, not only with its border's colour.
+    expect(g.dan.view.getByText("Choisie")).toBeTruthy();
     await waitFor(() => expect(g.room.state.participants.find((p) => p.id === g.chloe.id)?.role).toBe("client"));
     const start = g.anna.view.getByRole<HTMLButtonElement>("button", { name: "Commencer la consultation" });
     expect(start.disabled).toBe(false);
@@ -70,8 +76,9 @@ describe("choice of the situation", () => {
     await moveTo(g, "choice");
     await act(g.dan, { type: "proposeSituation", title: "Un projet", stakes: "" });
     await g.dan.view.findByText("Un projet");
-    expect(g.ben.view.queryByRole("button", { name: "Retirer" })).toBeNull();
-    fireEvent.click(g.dan.view.getByRole("button", { name: "Retirer" }));
+    expect(g.ben.view.queryByRole("button", { name: /^Retirer\u00a0:/ })).toBeNull();
+    expect(g.ben.view.getByRole("button", { name: "Voter\u00a0: Un projet" })).toBeTruthy();
+    fireEvent.click(g.dan.view.getByRole("button", { name: "Retirer\u00a0: Un projet" }));
     await g.ben.view.findByText("Aucune situation proposée pour l'instant.");
   });
 });

@@ -46,8 +46,8 @@ describe("the steps", () => {
     fireEvent.input(g.ben.view.getByLabelText("Votre reformulation"), { target: { value: "Garder l'équipe unie" } });
     fireEvent.click(g.ben.view.getByRole("button", { name: "Proposer" }));
     await g.chloe.view.findByText("Garder l'équipe unie");
-    expect(g.dan.view.queryByRole("button", { name: "Adopter" })).toBeNull();
-    fireEvent.click(g.chloe.view.getByRole("button", { name: "Adopter" }));
+    expect(g.dan.view.queryByRole("button", { name: /^Adopter/ })).toBeNull();
+    fireEvent.click(g.chloe.view.getByRole("button", { name: "Adopter\u00a0: Garder l'équipe unie" }));
     await g.dan.view.findByText("Reformulation adoptée");
     expect(g.room.state.consultation.request?.text).toBe("Garder l'équipe unie");
   });
@@ -66,11 +66,13 @@ describe("the steps", () => {
       await p.view.findByText("Un binôme");
       await p.view.findByText("Une rétro");
     }
-    expect(g.ben.view.queryByRole("button", { name: "Marquer" })).toBeNull();
-    const [first] = g.chloe.view.getAllByRole("button", { name: "Marquer" });
-    if (!first) throw new Error("no mark button");
-    fireEvent.click(first);
+    expect(g.ben.view.queryByRole("button", { name: /^Marquer/ })).toBeNull();
+    expect(g.chloe.view.getAllByRole("button", { name: /^Marquer/ })).toHaveLength(2);
+    fireEvent.click(g.chloe.view.getByRole("button", { name: "Marquer\u00a0: Un binôme" }));
     await g.ben.view.findByText(/Retenue par le client/);
+    // Once marked, the button undoes it, and says so.
+    const unmark = await g.chloe.view.findByRole("button", { name: "Retirer\u00a0: Un binôme" });
+    expect(unmark.textContent).toBe("Retirer");
     expect(g.room.state.consultation.ideas.filter((i) => i.marked).map((i) => i.text)).toEqual(["Un binôme"]);
   });
 

@@ -144,10 +144,24 @@ describe("the choice", () => {
     await moveTo(g, "followUp");
     await act(g.anna, { type: "advance" });
     await act(g.anna, { type: "proposeSituation", title: "Ma situation", stakes: "" });
-    const choose = await g.anna.view.findByRole<HTMLButtonElement>("button", { name: "Choisir" });
+    const choose = await g.anna.view.findByRole<HTMLButtonElement>("button", { name: "Choisir\u00a0: Ma situation" });
     expect(choose.disabled).toBe(true);
     const hint = document.getElementById(choose.getAttribute("aria-describedby") ?? "");
     expect(hint?.textContent).toBe("Pour être le client, confiez d'abord l'animation à quelqu'un d'autre.");
+  });
+
+  it("shows the room's refusal with its specific reason beside the control", async () => {
+    const g = await group();
+    await moveTo(g, "followUp");
+    await act(g.anna, { type: "advance" });
+    await act(g.chloe, { type: "proposeSituation", title: "Équipe en tension", stakes: "" });
+    g.room.refuseNext = "conflict";
+    g.room.refuseNextMessage = "Hand the animator role over before being the client.";
+    fireEvent.click(await g.anna.view.findByRole("button", { name: "Choisir\u00a0: Équipe en tension" }));
+    await g.anna.view.findByText(
+      "L'animateur ne peut pas être le client : confiez d'abord l'animation à quelqu'un d'autre.",
+    );
+    expect(g.anna.view.queryByText("C'est déjà fait, ou pas encore possible.")).toBeNull();
   });
 
   it("shows a refusal's specific reason when the panel knows it, else its code's words", () => {

@@ -100,15 +100,18 @@ describe("a whole consultation in the browser", () => {
     await dan.page
       .getByRole("listitem")
       .filter({ hasText: "Équipe en tension" })
-      .getByRole("button", { name: tr(dan, "vote") })
+      .getByRole("button", { name: `${tr(dan, "vote")}: Équipe en tension` })
       .click();
-    await see(anna, tr(anna, "votes", { n: 1 }));
+    await see(anna, tr(anna, "votes_one", { n: 1 }));
+    await see(anna, tr(anna, "votes_one", { n: 0 }));
+    await see(dan, tr(dan, "votes_other", { n: 0 }));
     await anna.page
       .getByRole("listitem")
       .filter({ hasText: "Équipe en tension" })
-      .getByRole("button", { name: tr(anna, "choose") })
+      .getByRole("button", { name: new RegExp(`^${tr(anna, "choose")}`) })
       .click();
     for (const p of all) await see(p, tr(p, "chosen", { name: "Chloé" }));
+    for (const p of all) await see(p, tr(p, "chosenBadge"));
     for (const p of all) await checkPage(p, "2-choice");
     await click(anna, "startSteps");
 
@@ -132,7 +135,7 @@ describe("a whole consultation in the browser", () => {
     await checkPage(chloe, "3-step1-presentation-headline");
     await click(anna, "pauseTimer");
     await see(dan, tr(dan, "timerPaused"));
-    await click(anna, "startTimer");
+    await click(anna, "resumeTimer");
     await see(dan, tr(dan, "timerRunning"));
     await button(anna.page, tr(anna, "next")).focus();
     await anna.page.keyboard.press("Enter");
@@ -158,7 +161,7 @@ describe("a whole consultation in the browser", () => {
     await seeAll(all, ["Des pistes pour renouer le dialogue"]);
     await submit(dan, "suggestReformulation", "suggest", "Find a way for the two experts to work together again");
     await see(chloe, "Find a way for the two experts to work together again");
-    await click(chloe, "adopt");
+    await chloe.page.getByRole("button", { name: new RegExp(`^${tr(chloe, "adopt")}.*two experts`) }).click();
     for (const p of all) await see(p, tr(p, "adoptedFrom"));
     await checkPage(dan, "5-step3-contract-adopted");
     await click(anna, "next");
@@ -180,9 +183,14 @@ describe("a whole consultation in the browser", () => {
     await chloe.page
       .getByRole("listitem")
       .filter({ hasText: "Un binôme" })
-      .getByRole("button", { name: tr(chloe, "mark") })
+      .getByRole("button", { name: new RegExp(`^${tr(chloe, "mark")}`) })
       .click();
     for (const p of all) await see(p, `★ ${tr(p, "markedLabel")}`);
+    await chloe.page
+      .getByRole("listitem")
+      .filter({ hasText: "Un binôme" })
+      .getByRole("button", { name: new RegExp(`^${tr(chloe, "unmark")}`) })
+      .waitFor();
     await checkPage(chloe, "6-step4-consultation-marked");
     await click(anna, "next");
 

@@ -19,10 +19,11 @@ export function Choice(view: ViewProps) {
       <AnimatorBar {...view} />
       <div class="columns">
         <div class="column">
+          <h2>{t("proposedSituations")}</h2>
           {c.situations.length === 0 ? (
             <p class="empty">{t("noSituations")}</p>
           ) : (
-            <ul class="cards" aria-label={t("phase_choice")}>
+            <ul class="cards" aria-label={t("proposedSituations")}>
               {c.situations.map((s) => (
                 <SituationItem key={s.id} view={view} situation={s} />
               ))}

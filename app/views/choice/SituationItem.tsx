@@ -1,7 +1,7 @@
 // One proposed situation: its stakes, its votes, and the votes, withdrawal and choice my role allows.
 import type { Situation } from "../../../protocol/model.ts";
 import { Feedback } from "../../components/Feedback.tsx";
-import { t } from "../../i18n/i18n.ts";
+import { t, tn } from "../../i18n/i18n.ts";
 import { useCommand } from "../../model/useCommand.ts";
 import { can, nameOf, type ViewProps } from "../../model/viewProps.ts";
 
@@ -14,6 +14,7 @@ export function SituationItem({ view, situation: s }: { view: ViewProps; situati
   const titleId = `situation-${s.id}`;
   // The room refuses an animator as client: say so before they try.
   const own = mine && view.me.role === "animator";
+  const named = (key: "vote" | "unvote" | "withdraw" | "choose") => t("itemField", { field: t(key), item: s.title });
   return (
     <li class={`card ${chosen ? "chosen" : ""}`} aria-labelledby={titleId}>
       <h3 id={titleId} class="card-title">
@@ -22,12 +23,14 @@ export function SituationItem({ view, situation: s }: { view: ViewProps; situati
       {s.stakes && <p class="card-text">{s.stakes}</p>}
       <p class="card-meta">
         <span>{t("proposedBy", { name: nameOf(view.state, s.proposerId) })}</span>
-        <span class="votes">{t("votes", { n: s.votes.length })}</span>
+        <span class="votes">{tn("votes", s.votes.length)}</span>
+        {chosen && <span class="badge">{t("chosenBadge")}</span>}
       </p>
       <div class="card-actions">
         {can(view, "vote") && (
           <button
             type="button"
+            aria-label={named(voted ? "unvote" : "vote")}
             onClick={() => control.pending || control.run({ type: voted ? "unvote" : "vote", situationId: s.id })}
           >
             {t(voted ? "unvote" : "vote")}
@@ -37,6 +40,7 @@ export function SituationItem({ view, situation: s }: { view: ViewProps; situati
           <button
             type="button"
             class="quiet"
+            aria-label={named("withdraw")}
             disabled={control.pending}
             onClick={() => control.run({ type: "withdrawSituation", situationId: s.id })}
           >
@@ -47,6 +51,7 @@ export function SituationItem({ view, situation: s }: { view: ViewProps; situati
           <button
             type="button"
             class="primary"
+            aria-label={named("choose")}
             disabled={control.pending || own}
             aria-describedby={own ? `${titleId}-own` : undefined}
             onClick={() => control.run({ type: "chooseSituation", situationId: s.id })}

@@ -42,7 +42,7 @@ export function FormatPanel(view: ViewProps) {
         {STEPS.map((s, i) => (
           <li key={s}>
             <label for={`minutes-${s}`}>
-              {i + 1}. {STEP_NAMES[s]}
+              {i + 1}. <span lang="fr">{STEP_NAMES[s]}</span>
             </label>
             {editable ? (
               <input

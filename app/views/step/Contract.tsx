@@ -31,6 +31,7 @@ export function Contract(view: ViewProps) {
                 <button
                   type="button"
                   class="small"
+                  aria-label={t("itemField", { field: t("adopt"), item: r.text })}
                   disabled={adopt.pending}
                   onClick={() => adopt.run({ type: "adoptReformulation", reformulationId: r.id })}
                 >

@@ -50,11 +50,10 @@ function IdeaCard({ view, idea }: { view: ViewProps; idea: Idea }) {
           <button
             type="button"
             class="small"
-            aria-pressed={idea.marked}
-            disabled={control.pending}
-            onClick={() => control.run({ type: "markIdea", ideaId: idea.id, marked: !idea.marked })}
+            aria-label={t("itemField", { field: t(idea.marked ? "unmark" : "mark"), item: idea.text })}
+            onClick={() => control.pending || control.run({ type: "markIdea", ideaId: idea.id, marked: !idea.marked })}
           >
-            {t("mark")}
+            {t(idea.marked ? "unmark" : "mark")}
           </button>
         )}
       </p>

@@ -17,13 +17,17 @@ export function StepProgress({ step }: { step: Step }) {
             aria-current={s === step ? "step" : undefined}
           >
             <span aria-hidden="true">{i + 1}</span>
-            <span class="sr-only">{`${i + 1}. ${STEP_NAMES[s]}`}</span>
+            <span class="sr-only">
+              {`${i + 1}. `}
+              <span lang="fr">{STEP_NAMES[s]}</span>
+            </span>
           </li>
         ))}
       </ol>
       <p class="step-count">{t("stepOf", { n })}</p>
       <h1 class="step-name">
-        {STEP_NAMES[step]}
+        {/* The method's names stay French in every language: screen readers must read them so. */}
+        <span lang="fr">{STEP_NAMES[step]}</span>
         {gloss && <span class="gloss"> ({gloss})</span>}
       </h1>
     </div>

@@ -1,4 +1,4 @@
-// The step's timer, counted from the room's end time with the server clock offset; a gentle signal when time is up.
+// The step's timer, counted from the room's end time with the server clock offset; a gentle signal when time is up, then the time over.
 import type { Step, Timer as TimerState } from "../../../protocol/model.ts";
 import { useNow } from "../../components/useNow.ts";
 import { t } from "../../i18n/i18n.ts";
@@ -27,7 +27,7 @@ export function formatClock(ms: number): string {
 
 export function Timer({ store, timer }: Props) {
   const running = timer.status === "running";
-  const now = useNow(() => store.serverNow(), running ? 250 : null);
+  const now = useNow(() => store.serverNow(), running || timer.status === "expired" ? 250 : null);
   // Reading timeUps re-renders on the room's announcement even when the local clock is a little behind.
   const announced = store.timeUps > 0 && timer.status === "expired";
   const left = remainingMs(timer, now);
@@ -37,7 +37,8 @@ export function Timer({ store, timer }: Props) {
     <div class={`timer ${up ? "up" : ""} timer-${timer.status}`}>
       <p class="timer-label">{t(state)}</p>
       <p class="timer-clock" role="timer">
-        {formatClock(left)}
+        {/* Past the end, how far over the step is, rather than a frozen 0:00. */}
+        {up ? `+${formatClock(Math.max(0, now - (timer.endsAt ?? now)))}` : formatClock(left)}
       </p>
       <p class="sr-only" aria-live="polite">
         {up ? t("timeUpAnnounce") : ""}

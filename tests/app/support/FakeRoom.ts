@@ -50,6 +50,8 @@ export class FakeRoom {
   online = true;
   /** The next command (any sender) is refused with this code, to test how refusals show. */
   refuseNext: ErrorCode | null = null;
+  /** The message sent with the next refusal made by refuseNext (the room's words, in English). */
+  refuseNextMessage = "refused for the test";
   private readonly sockets = new Set<FakeSocket>();
   private readonly joined = new Set<FakeSocket>();
   private readonly acked = new Map<string, number>();
@@ -118,10 +120,10 @@ export class FakeRoom {
     if (this.refuseNext) {
       const code = this.refuseNext;
       this.refuseNext = null;
-      return { type: "rejected", id, code, message: "refused for the test" };
+      return { type: "rejected", id, code, message: this.refuseNextMessage };
     }
     const outcome = this.apply(command, actorId);
-    if (!outcome.ok) return { type: "rejected", id, code: outcome.code, message: "refused" };
+    if (!outcome.ok) return { type: "rejected", id, code: outcome.code, message: outcome.message };
     this.acked.set(id, this.state.version);
     return { type: "ack", id, version: this.state.version };
   }
@@ -143,11 +145,14 @@ export class FakeRoom {
     this.broadcast({ type: "presence", online: this.onlineIds() });
   }
 
-  private apply(command: Parameters<typeof reduce>[1], actorId: string): { ok: true } | { ok: false; code: ErrorCode } {
+  private apply(
+    command: Parameters<typeof reduce>[1],
+    actorId: string,
+  ): { ok: true } | { ok: false; code: ErrorCode; message: string } {
     const at = this.now();
     const newId = `id${++this.ids}`;
     const outcome = reduce(this.state, command, { actorId, now: at, newId });
-    if (!outcome.ok) return { ok: false, code: outcome.rejection.code };
+    if (!outcome.ok) return { ok: false, code: outcome.rejection.code, message: outcome.rejection.message };
     this.state = outcome.state;
     const event = { version: outcome.state.version, at, actorId, newId, command };
     this.events.push(event);
