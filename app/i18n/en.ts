@@ -137,6 +137,7 @@ export const en: Messages = {
   ownSituation: "To be the client, hand the animation over to someone else first.",
   bannerSpeak: "Your turn to speak",
   bannerListen: "Listen",
+  nowAnimating: "You now animate the meeting.",
   bannerAnimate: "You are animating",
   speaking: "Speaking: {names}",
   listening: "Listening: {names}",

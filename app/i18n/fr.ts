@@ -146,6 +146,7 @@ export const fr = {
   bannerSpeak: "À vous de parler",
   bannerListen: "Écoutez",
   bannerAnimate: "Vous animez",
+  nowAnimating: "Vous animez maintenant la séance.",
   speaking: "Parle : {names}",
   listening: "Écoute : {names}",
   animating: "Anime : {names}",

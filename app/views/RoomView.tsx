@@ -7,6 +7,7 @@ import { lang, t } from "../i18n/i18n.ts";
 import { useObserve } from "../model/observable.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 import type { ViewProps } from "../model/viewProps.ts";
+import { AnimatorNotice } from "./AnimatorNotice.tsx";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
 import { Choice } from "./choice/Choice.tsx";
 import { FollowUp } from "./FollowUp.tsx";
@@ -47,7 +48,10 @@ export function RoomView({ store, onLeave, banner }: Props) {
       {banner}
       <main class="room-main">
         {state && me ? (
-          <PhaseView store={store} state={state} me={me} />
+          <>
+            <AnimatorNotice state={state} me={me} />
+            <PhaseView store={store} state={state} me={me} />
+          </>
         ) : (
           <p class="loading" role="status">
             {t("joining")}

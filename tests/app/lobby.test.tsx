@@ -1,6 +1,7 @@
 // The lobby for every role: presence, roles, charter, format; the animator's set-up controls.
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
+import { group, moveTo } from "./support/consultation.ts";
 import { FakeRoom } from "./support/FakeRoom.ts";
 import { openPanel } from "./support/participants.tsx";
 import "./support/setup.ts";
@@ -66,5 +67,20 @@ describe("lobby", () => {
     fireEvent.click(anna.view.getByRole("button", { name: "Confirmer" }));
     await ben.view.findByRole("button", { name: "Commencer" });
     expect(room.state.participants.find((p) => p.id === ben.id)?.role).toBe("animator");
+    // The new animator is told, politely; the former one is not.
+    expect((await ben.view.findByText("Vous animez maintenant la séance.")).closest("[role=status]")).toBeTruthy();
+    expect(anna.view.queryByText("Vous animez maintenant la séance.")).toBeNull();
+    fireEvent.click(ben.view.getByRole("button", { name: "Commencer" }));
+    await ben.view.findByRole("heading", { level: 1, name: "Retour" });
+    expect(ben.view.queryByText("Vous animez maintenant la séance.")).toBeNull();
+  });
+
+  it("tells the successor they animate now when the animator leaves", async () => {
+    const g = await group();
+    await moveTo(g, "presentation");
+    expect(g.anna.view.queryByText("Vous animez maintenant la séance.")).toBeNull();
+    g.room.system({ type: "leave", participantId: g.anna.id, successorId: g.ben.id });
+    await g.ben.view.findByText("Vous animez maintenant la séance.");
+    expect(g.dan.view.queryByText("Vous animez maintenant la séance.")).toBeNull();
   });
 });

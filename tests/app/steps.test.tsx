@@ -24,6 +24,17 @@ describe("the steps", () => {
     expect(g.ben.view.queryByRole("button", { name: "Étape suivante" })).toBeNull();
   });
 
+  it("lists only connected people as speaking or listening", async () => {
+    const g = await group();
+    await moveTo(g, "presentation");
+    expect(g.ben.view.getByText("Écoute : Ben, Dan")).toBeTruthy();
+    g.dan.store.close();
+    await g.ben.view.findByText("Écoute : Ben");
+    g.chloe.store.close();
+    await g.ben.view.findByText("Parle : personne");
+    expect(g.anna.view.getByText("Anime : Anna")).toBeTruthy();
+  });
+
   it("in the clarification, consultants' questions appear for everyone and the client cannot ask", async () => {
     const g = await group();
     await moveTo(g, "clarification");

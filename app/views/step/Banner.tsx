@@ -7,7 +7,11 @@ import type { ViewProps } from "../../model/viewProps.ts";
 export function Banner(props: ViewProps & { step: Step }) {
   const { step, me, state } = props;
   const mine = stance(step, me.role);
-  const groups = byStance(step, state.participants);
+  // Only who is connected now speaks or listens; someone offline is neither.
+  const groups = byStance(
+    step,
+    state.participants.filter((p) => props.store.online.includes(p.id)),
+  );
   const names = (list: { name: string }[]) => (list.length ? list.map((p) => p.name).join(", ") : t("nobody"));
   return (
     <section class={`banner banner-${mine}`} aria-labelledby="banner-title">
