@@ -41,6 +41,9 @@ export function DraftForm(props: Props) {
     control.run(toCommand(sent), () => {
       if (text.value === sent) text.value = "";
       props.onSent?.();
+      // The emptied form disables its button: keyboard focus goes back to the field rather than the page's top.
+      const active = document.activeElement;
+      if (!active || active === document.body || active.matches(":disabled")) document.getElementById(id)?.focus();
     });
   };
   const field = {

@@ -11,6 +11,7 @@ describe("the headline", () => {
     expect(g.ben.view.getByText("Le client n'a pas encore écrit sa manchette.")).toBeTruthy();
     expect(g.ben.view.queryByLabelText(/Votre manchette/)).toBeNull();
     expect(g.anna.view.queryByLabelText(/Votre manchette/)).toBeNull();
+    g.chloe.view.getByLabelText(/Votre manchette/).focus();
     fireEvent.input(g.chloe.view.getByLabelText(/Votre manchette/), { target: { value: "Deux experts partent" } });
     fireEvent.input(g.chloe.view.getByLabelText("Votre question au groupe"), {
       target: { value: "Comment les garder ?" },
@@ -25,6 +26,10 @@ describe("the headline", () => {
       question: "Comment les garder ?",
     });
     await waitFor(() => expect(g.chloe.view.queryByLabelText(/Votre manchette/)).toBeNull());
+    // The form is gone: the keyboard focus lands on the button that opens it again.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(g.chloe.view.getByRole("button", { name: "Modifier la manchette" })),
+    );
     for (const step of ["clarification", "consultation", "evaluation", "closed"] as const) {
       await moveTo(g, step);
       for (const p of [g.anna, g.ben]) {

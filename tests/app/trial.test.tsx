@@ -39,6 +39,18 @@ describe("focus", () => {
     expect(next.hasAttribute("disabled")).toBe(false);
   });
 
+  it("goes back to a draft form's field once its button is disabled by the sent text", async () => {
+    const g = await group();
+    await moveTo(g, "clarification");
+    const field = g.ben.view.getByLabelText("Votre question");
+    fireEvent.input(field, { target: { value: "Depuis quand ?" } });
+    const ask = g.ben.view.getByRole("button", { name: "Poser" });
+    ask.focus();
+    fireEvent.click(ask);
+    await g.dan.view.findByText("Depuis quand ?");
+    await waitFor(() => expect(document.activeElement).toBe(field));
+  });
+
   it("keeps the lobby's order under the animator while roles change", async () => {
     const g = await group();
     const names = () => [...g.anna.container.querySelectorAll(".person-name")].map((n) => n.firstChild?.textContent);

@@ -17,9 +17,15 @@ export function HeadlineCard(view: ViewProps) {
   const box = useRef<HTMLElement>(null);
   const writer = can(view, "setHeadline");
   const open = writer && (editing || (!h && c.phase === "presentation"));
+  const wasOpen = useRef(open);
   useEffect(() => {
-    if (editing) box.current?.querySelector("input")?.focus();
-  }, [editing]);
+    // Into the form when it opens; onto the edit button when it closes with the focus inside it.
+    const active = document.activeElement;
+    if (open && editing) box.current?.querySelector("input")?.focus();
+    else if (wasOpen.current && !open && (!active || active === document.body))
+      box.current?.querySelector("button")?.focus();
+    wasOpen.current = open;
+  }, [open, editing]);
   if (!h && !writer && c.phase !== "presentation") return null;
   const edit = () => {
     draft(key).value = h?.text ?? "";
