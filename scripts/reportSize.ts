@@ -10,9 +10,11 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
  * alone take 45 KB, which leaves 30 KB for the whole panel in two languages, its room client, note pad binding
  * and group memory views (41 KB today, 85.9 KB in all). Until it is brought under, this ceiling stops it from
  * growing. The first-render budget stays a hard limit.
- * Raised from 86 KB for the client's headline and question, action resources, and the user trial's fixes (focus, follow-up
- * form, refusal reasons, unfinished consultations in the history), plural and elided French wording, the time over,
- * and item-specific accessible names.
+ * Raised from 86 to 89 KB (85.88 -> 88.46 KB shipped, first render 44.52 -> 46.49 KB) for the client's headline
+ * and question, resources on actions, the user trial's fixes (focus kept or moved to the new view's heading, the
+ * follow-up form following others' reports, refusal reasons in words, unfinished consultations in the history),
+ * plural and elided French wording, the time over after time-up, item-specific accessible names, and the notice to
+ * a new animator. Most of it is text in both languages; the French table ships with the first render.
  */
 export const SHIPPED_CEILING_KB = 89;
 
