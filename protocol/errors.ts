@@ -31,13 +31,32 @@ export const REJECTION_CODES = [
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
+/**
+ * Refusals whose reason says more than their code, named for clients to show in their own words (the message is
+ * English, for logs). A client must read an unknown reason as no reason: later rooms may add some.
+ */
+export const RejectionReason = {
+  animatorClient: "animatorClient",
+  clientAnimates: "clientAnimates",
+  animatorRole: "animatorRole",
+  chooseFirst: "chooseFirst",
+  chosen: "chosen",
+  timeUp: "timeUp",
+} as const;
+export type RejectionReason = (typeof RejectionReason)[keyof typeof RejectionReason];
+
 export interface Rejection {
   code: RejectionCode;
   message: string;
+  reason?: RejectionReason;
 }
 
-export function reject(code: RejectionCode, message: string): { ok: false; rejection: Rejection } {
-  return { ok: false, rejection: { code, message } };
+export function reject(
+  code: RejectionCode,
+  message: string,
+  reason?: RejectionReason,
+): { ok: false; rejection: Rejection } {
+  return { ok: false, rejection: reason ? { code, message, reason } : { code, message } };
 }
 
 export function assertNever(x: never): never {

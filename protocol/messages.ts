@@ -37,7 +37,14 @@ export const ServerMessageSchema = v.variant("type", [
   v.object({ type: v.literal("event"), event: EventSchema }),
   /** The command with this client id is applied (or was already); version is the state version it produced. */
   v.object({ type: v.literal("ack"), id: v.string(), version: v.number() }),
-  v.object({ type: v.literal("rejected"), id: v.string(), code: errorCode, message: v.string() }),
+  // `reason`: see RejectionReason; kept as any string so a reason added later never makes the frame unreadable.
+  v.object({
+    type: v.literal("rejected"),
+    id: v.string(),
+    code: errorCode,
+    message: v.string(),
+    reason: v.optional(v.string()),
+  }),
   v.object({ type: v.literal("error"), code: errorCode, message: v.string(), id: v.optional(v.string()) }),
   /** Participant ids with at least one open connection. */
   v.object({ type: v.literal("presence"), online: v.array(v.string()) }),

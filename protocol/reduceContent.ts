@@ -1,6 +1,6 @@
 // Content commands: follow-up reports, situations and votes, questions, request, ideas, actions, learnings.
 import type { Command } from "./commands.ts";
-import { ErrorCode, reject } from "./errors.ts";
+import { ErrorCode, RejectionReason, reject } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
 import { type Consultation, participant, Role, type RoomState } from "./model.ts";
 import { withParticipant } from "./reduceRoster.ts";
@@ -59,7 +59,8 @@ export function reduceContent(state: RoomState, command: ContentCommand, ctx: Co
       const isAnimator = participant(state, ctx.actorId)?.role === Role.animator;
       if (s.proposerId !== ctx.actorId && !isAnimator)
         return reject(ErrorCode.forbidden, "Only its proposer may withdraw it.");
-      if (c.chosenSituationId === s.id) return reject(ErrorCode.conflict, "This situation has been chosen.");
+      if (c.chosenSituationId === s.id)
+        return reject(ErrorCode.conflict, "This situation has been chosen.", RejectionReason.chosen);
       return set({ situations: c.situations.filter((x) => x.id !== s.id) });
     }
     case "vote": {
@@ -155,7 +156,11 @@ function chooseSituation(state: RoomState, situationId: string): Result {
   const proposer = participant(state, s.proposerId);
   if (!proposer) return reject(ErrorCode.notFound, "Its proposer is not in the room.");
   if (proposer.role === Role.animator)
-    return reject(ErrorCode.conflict, "Hand the animator role over before being the client.");
+    return reject(
+      ErrorCode.conflict,
+      "Hand the animator role over before being the client.",
+      RejectionReason.animatorClient,
+    );
   let next = state;
   const previous = c.clientId === null ? undefined : participant(state, c.clientId);
   if (previous && previous.id !== proposer.id) next = withParticipant(next, { ...previous, role: Role.consultant });

@@ -1,6 +1,6 @@
 // Flow commands: format and durations, moving between phases, the step timer, closing.
 import type { AnyCommand } from "./commands.ts";
-import { ErrorCode, reject } from "./errors.ts";
+import { ErrorCode, RejectionReason, reject } from "./errors.ts";
 import {
   type Consultation,
   FORMAT_MINUTES,
@@ -54,7 +54,8 @@ export function reduceFlow(state: RoomState, command: FlowCommand, ctx: Context)
       const i = PHASES.indexOf(c.phase);
       const to = PHASES[i + 1];
       if (!to) return reject(ErrorCode.wrongPhase, "Nothing after this phase.");
-      if (isStep(to) && c.clientId === null) return reject(ErrorCode.conflict, "Choose the client's situation first.");
+      if (isStep(to) && c.clientId === null)
+        return reject(ErrorCode.conflict, "Choose the client's situation first.", RejectionReason.chooseFirst);
       return enterPhase(state, to, ctx.now);
     }
     case "goBack": {
@@ -90,7 +91,8 @@ export function reduceFlow(state: RoomState, command: FlowCommand, ctx: Context)
     case "startTimer": {
       const t = c.timer;
       if (t.status === "running") return reject(ErrorCode.conflict, "The timer is already running.");
-      if (t.status === "expired") return reject(ErrorCode.conflict, "Time is up; add minutes instead.");
+      if (t.status === "expired")
+        return reject(ErrorCode.conflict, "Time is up; add minutes instead.", RejectionReason.timeUp);
       return withTimer(state, { status: "running", endsAt: ctx.now + t.remainingMs, remainingMs: t.remainingMs });
     }
     case "pauseTimer": {

@@ -1,6 +1,6 @@
 // Roster commands: joining, renaming, roles, the animator hand-over and the animator leaving.
 import type { AnyCommand } from "./commands.ts";
-import { ErrorCode, reject } from "./errors.ts";
+import { ErrorCode, RejectionReason, reject } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
 import { animatorOf, isStep, type Participant, participant, Role, type RoomState } from "./model.ts";
 import { accept, type Context, type Result } from "./reducer.ts";
@@ -63,7 +63,11 @@ function handOver(state: RoomState, targetId: string): Result {
   if (target.id === current.id) return reject(ErrorCode.conflict, "Already the animator.");
   // Handing over to the client mid-steps would leave the consultation without its client.
   if (isStep(state.consultation.phase) && target.id === state.consultation.clientId) {
-    return reject(ErrorCode.conflict, "The client cannot animate their own consultation.");
+    return reject(
+      ErrorCode.conflict,
+      "The client cannot animate their own consultation.",
+      RejectionReason.clientAnimates,
+    );
   }
   return handOverTo(state, current, target);
 }
@@ -85,7 +89,8 @@ function assignRole(state: RoomState, targetId: string, role: Role): Result {
   const target = participant(state, targetId);
   if (!target) return reject(ErrorCode.notFound, "Unknown participant.");
   if (role === Role.animator) return reject(ErrorCode.invalid, "Hand the animator role over instead.");
-  if (target.role === Role.animator) return reject(ErrorCode.conflict, "Hand the animator role over first.");
+  if (target.role === Role.animator)
+    return reject(ErrorCode.conflict, "Hand the animator role over first.", RejectionReason.animatorRole);
   if (target.role === role) return reject(ErrorCode.conflict, "Already in that role.");
   const c = state.consultation;
   const clientChanges = role === Role.client || target.id === c.clientId;

@@ -6,7 +6,7 @@ import type { ServerMessage } from "../../protocol/messages.ts";
 import type { Participant, RoomState } from "../../protocol/model.ts";
 import { Observable } from "./observable.ts";
 
-export type Outcome = { ok: true } | { ok: false; code: ErrorCode; message?: string };
+export type Outcome = { ok: true } | { ok: false; code: ErrorCode; message?: string; reason?: string };
 
 export class RoomStore {
   /** Fires on every change of anything below; the room's views re-render from it. */
@@ -89,7 +89,7 @@ export class RoomStore {
         this.settle(msg.id, { ok: true });
         return;
       case "rejected":
-        this.settle(msg.id, { ok: false, code: msg.code, message: msg.message });
+        this.settle(msg.id, { ok: false, code: msg.code, message: msg.message, reason: msg.reason });
         return;
       case "error":
         if (msg.id !== undefined) this.settle(msg.id, { ok: false, code: msg.code });

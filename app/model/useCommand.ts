@@ -1,6 +1,7 @@
 // A hook for one control's command: sends it, tracks whether it is in flight, and keeps the room's refusal to show beside it.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Command } from "../../protocol/commands.ts";
+import type { RejectionReason } from "../../protocol/errors.ts";
 import type { MessageKey } from "../i18n/fr.ts";
 import type { Outcome, RoomStore } from "./RoomStore.ts";
 
@@ -12,18 +13,20 @@ export interface CommandControl {
   clearError(): void;
 }
 
-/** Refusals whose room message says more than their code (the room's messages are English, for logs). */
-const REASONS: Record<string, MessageKey> = {
-  "Hand the animator role over before being the client.": "why_animatorClient",
-  "The client cannot animate their own consultation.": "why_clientAnimates",
-  "Hand the animator role over first.": "why_animatorRole",
-  "Choose the client's situation first.": "chooseFirst",
-  "This situation has been chosen.": "why_chosen",
-  "Time is up; add minutes instead.": "why_timeUp",
+/** Refusals whose reason says more than their code; a reason this panel does not know reads as none. */
+const REASONS: Record<RejectionReason, MessageKey> = {
+  animatorClient: "why_animatorClient",
+  clientAnimates: "why_clientAnimates",
+  animatorRole: "why_animatorRole",
+  chooseFirst: "chooseFirst",
+  chosen: "why_chosen",
+  timeUp: "why_timeUp",
 };
 
+const isKnownReason = (r: string | undefined): r is RejectionReason => r !== undefined && Object.hasOwn(REASONS, r);
+
 export function refusal(outcome: Extract<Outcome, { ok: false }>): MessageKey {
-  return (outcome.message && REASONS[outcome.message]) || `err_${outcome.code}`;
+  return isKnownReason(outcome.reason) ? REASONS[outcome.reason] : `err_${outcome.code}`;
 }
 
 export function useCommand(store: RoomStore): CommandControl {

@@ -168,7 +168,8 @@ describe("the choice", () => {
     await act(g.anna, { type: "advance" });
     await act(g.chloe, { type: "proposeSituation", title: "Équipe en tension", stakes: "" });
     g.room.refuseNext = "conflict";
-    g.room.refuseNextMessage = "Hand the animator role over before being the client.";
+    g.room.refuseNextMessage = "Reworded in English for the logs.";
+    g.room.refuseNextReason = "animatorClient";
     fireEvent.click(await g.anna.view.findByRole("button", { name: "Choisir\u00a0: Équipe en tension" }));
     await g.anna.view.findByText(
       "L'animateur ne peut pas être le client : confiez d'abord l'animation à quelqu'un d'autre.",
@@ -177,9 +178,12 @@ describe("the choice", () => {
   });
 
   it("shows a refusal's specific reason when the panel knows it, else its code's words", () => {
-    const message = "Hand the animator role over before being the client.";
-    expect(refusal({ ok: false, code: "conflict", message })).toBe("why_animatorClient");
-    expect(refusal({ ok: false, code: "conflict", message: "Something new." })).toBe("err_conflict");
+    const message = "Any wording";
+    expect(refusal({ ok: false, code: "conflict", message, reason: "animatorClient" })).toBe("why_animatorClient");
+    expect(refusal({ ok: false, code: "conflict", message, reason: "aReasonAddedLater" })).toBe("err_conflict");
+    expect(refusal({ ok: false, code: "conflict", message: "Hand the animator role over first." })).toBe(
+      "err_conflict",
+    );
     expect(refusal({ ok: false, code: "forbidden" })).toBe("err_forbidden");
   });
 });

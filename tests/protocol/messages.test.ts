@@ -64,6 +64,9 @@ describe("server messages", () => {
       },
       { type: "ack", id: "c1", version: 4 },
       { type: "rejected", id: "c1", code: "forbidden", message: "No." },
+      { type: "rejected", id: "c2", code: "conflict", message: "No.", reason: "animatorRole" },
+      // A reason added by a later room must not make the frame unreadable.
+      { type: "rejected", id: "c3", code: "conflict", message: "No.", reason: "aReasonAddedLater" },
       { type: "error", code: "bad_frame", message: "Bad.", id: "c1" },
       { type: "presence", online: ["a", "b"] },
       { type: "pong", t: 1, serverNow: 2 },

@@ -60,6 +60,16 @@ describe("command ids", () => {
     expect(twice).toEqual(once);
   });
 
+  it("give a resent rejected command the same reason, even after an eviction", async () => {
+    const { cast } = await castInConsultation();
+    // The client cannot take the animator role in their own consultation: a refusal with a named reason.
+    const command: Command = { type: "handOverAnimator", participantId: cast.client.participantId };
+    const once = await cast.animator.command(command, "to-the-client");
+    expect(once).toMatchObject({ type: "rejected", code: "conflict", reason: "clientAnimates" });
+    await evictDurableObject(roomStub(cast.roomId));
+    expect(await cast.animator.command(command, "to-the-client")).toEqual(once);
+  });
+
   it("are per participant: another participant may use the same id", async () => {
     const { cast, first } = await castInConsultation();
     const [, second] = cast.consultants;

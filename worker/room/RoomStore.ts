@@ -1,6 +1,12 @@
 // The room's durable memory in its own SQLite: the meeting, a state snapshot, the retained event log and command dedupe.
 import * as v from "valibot";
-import { initialState, REJECTION_CODES, type Rejection, type RoomState } from "../../protocol/index.ts";
+import {
+  initialState,
+  REJECTION_CODES,
+  type Rejection,
+  RejectionReason,
+  type RoomState,
+} from "../../protocol/index.ts";
 import type { MeetingInfo } from "../db/results.ts";
 import { loadPersistedState, type ReplayBreak } from "./replay.ts";
 import type { RoomTuning } from "./tuning.ts";
@@ -15,6 +21,7 @@ CREATE TABLE IF NOT EXISTS dedupe (
   version INTEGER,
   code TEXT,
   message TEXT,
+  reason TEXT,
   at INTEGER NOT NULL,
   PRIMARY KEY (participant_id, command_id)
 );
@@ -30,6 +37,7 @@ const MeetingSchema = v.object({
 const RejectionSchema = v.object({
   code: v.picklist(REJECTION_CODES),
   message: v.string(),
+  reason: v.optional(v.picklist(Object.values(RejectionReason))),
 });
 
 /** Who sent a command and under which client id, for deduplication. */
@@ -54,6 +62,9 @@ export class RoomStore {
     private readonly tuning: RoomTuning,
   ) {
     sql.exec(SCHEMA);
+    // Rooms created before refusals carried a reason gain the column.
+    if (sql.exec("SELECT 1 FROM pragma_table_info('dedupe') WHERE name = 'reason'").toArray().length === 0)
+      sql.exec("ALTER TABLE dedupe ADD COLUMN reason TEXT");
   }
 
   /** Created on the first connection: the meeting this room serves and an empty consultation. */
@@ -155,15 +166,19 @@ export class RoomStore {
 
   prior(origin: CommandOrigin): Prior | null {
     const row = this.sql
-      .exec<{ version: number | null; code: string | null; message: string | null }>(
-        "SELECT version, code, message FROM dedupe WHERE participant_id = ? AND command_id = ?",
+      .exec<{ version: number | null; code: string | null; message: string | null; reason: string | null }>(
+        "SELECT version, code, message, reason FROM dedupe WHERE participant_id = ? AND command_id = ?",
         origin.participantId,
         origin.commandId,
       )
       .toArray()[0];
     if (!row) return null;
     if (row.version !== null) return { applied: true, version: row.version };
-    const rejection = v.safeParse(RejectionSchema, { code: row.code, message: row.message });
+    const rejection = v.safeParse(RejectionSchema, {
+      code: row.code,
+      message: row.message,
+      ...(row.reason === null ? {} : { reason: row.reason }),
+    });
     return rejection.success ? { applied: false, rejection: rejection.output } : null;
   }
 
@@ -180,11 +195,12 @@ export class RoomStore {
 
   rememberRejected(origin: CommandOrigin, rejection: Rejection, now: number): void {
     this.sql.exec(
-      "INSERT OR REPLACE INTO dedupe (participant_id, command_id, version, code, message, at) VALUES (?, ?, NULL, ?, ?, ?)",
+      "INSERT OR REPLACE INTO dedupe (participant_id, command_id, version, code, message, reason, at) VALUES (?, ?, NULL, ?, ?, ?, ?)",
       origin.participantId,
       origin.commandId,
       rejection.code,
       rejection.message,
+      rejection.reason ?? null,
       now,
     );
   }

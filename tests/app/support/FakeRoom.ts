@@ -52,6 +52,7 @@ export class FakeRoom {
   refuseNext: ErrorCode | null = null;
   /** The message sent with the next refusal made by refuseNext (the room's words, in English). */
   refuseNextMessage = "refused for the test";
+  refuseNextReason: string | undefined = undefined;
   private readonly sockets = new Set<FakeSocket>();
   private readonly joined = new Set<FakeSocket>();
   private readonly acked = new Map<string, number>();
@@ -120,10 +121,15 @@ export class FakeRoom {
     if (this.refuseNext) {
       const code = this.refuseNext;
       this.refuseNext = null;
-      return { type: "rejected", id, code, message: this.refuseNextMessage };
+      const reason = this.refuseNextReason;
+      this.refuseNextReason = undefined;
+      return { type: "rejected", id, code, message: this.refuseNextMessage, ...(reason ? { reason } : {}) };
     }
     const outcome = this.apply(command, actorId);
-    if (!outcome.ok) return { type: "rejected", id, code: outcome.code, message: outcome.message };
+    if (!outcome.ok) {
+      const { code, message, reason } = outcome;
+      return { type: "rejected", id, code, message, ...(reason ? { reason } : {}) };
+    }
     this.acked.set(id, this.state.version);
     return { type: "ack", id, version: this.state.version };
   }
@@ -148,11 +154,11 @@ export class FakeRoom {
   private apply(
     command: Parameters<typeof reduce>[1],
     actorId: string,
-  ): { ok: true } | { ok: false; code: ErrorCode; message: string } {
+  ): { ok: true } | { ok: false; code: ErrorCode; message: string; reason?: string } {
     const at = this.now();
     const newId = `id${++this.ids}`;
     const outcome = reduce(this.state, command, { actorId, now: at, newId });
-    if (!outcome.ok) return { ok: false, code: outcome.rejection.code, message: outcome.rejection.message };
+    if (!outcome.ok) return { ok: false, ...outcome.rejection };
     this.state = outcome.state;
     const event = { version: outcome.state.version, at, actorId, newId, command };
     this.events.push(event);
