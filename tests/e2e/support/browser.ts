@@ -2,26 +2,15 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../../scripts/lib/chromium.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 export const SHOTS = join(root, "test-results", "screenshots");
 const AXE = join(root, "node_modules", "axe-core", "axe.min.js");
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  return launchChromium();
 }
 
 export interface Person {
