@@ -29,7 +29,8 @@ export function stepNumber(phase: Phase): number | null {
   return i < 0 ? null : i + 1;
 }
 
-export const FORMATS = ["classic", "express", "flash", "custom"] as const;
+/** Troika (Liberating Structures): three people, a quarter of an hour a round, the client turned away while consulted. */
+export const FORMATS = ["classic", "express", "flash", "troika", "custom"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export type Durations = Record<Step, number>;
@@ -39,6 +40,7 @@ export const FORMAT_MINUTES: Record<Exclude<Format, "custom">, Durations> = {
   classic: { presentation: 10, clarification: 15, contract: 10, consultation: 30, synthesis: 15, evaluation: 10 },
   express: { presentation: 5, clarification: 10, contract: 5, consultation: 20, synthesis: 10, evaluation: 10 },
   flash: { presentation: 5, clarification: 5, contract: 3, consultation: 10, synthesis: 5, evaluation: 5 },
+  troika: { presentation: 2, clarification: 3, contract: 1, consultation: 5, synthesis: 2, evaluation: 2 },
 };
 
 export const NotepadPolicy = { everyone: "everyone", clientAndScribe: "clientAndScribe" } as const;

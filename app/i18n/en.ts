@@ -93,6 +93,7 @@ export const en: Messages = {
   format_classic: "Classic (~90 min)",
   format_express: "Express (~60 min)",
   format_flash: "Flash (~30-45 min)",
+  format_troika: "Troika (~15 min, three people)",
   format_custom: "Custom",
   minutesOf: "Minutes for {step}",
   minutes: "{n} min",
@@ -155,6 +156,8 @@ export const en: Messages = {
   g_consultation_client: "Listen and note what speaks to you; speak only to re-orient. Mark the ideas that resonate.",
   g_consultation_consultant:
     "Impressions, hypotheses, experiences, suggestions. How does what I say now serve the client?",
+  g_troika_client: "Troika: turn your back to the group (camera and microphone off) and listen without stepping in.",
+  g_troika_consultant: "Troika: talk among yourselves about the client's challenge, as if they were not there.",
   g_consultation_animator: "Make sure the client listens and the ideas serve the request.",
   g_synthesis_client: "Say what you keep and what you will do; write your action plan.",
   g_synthesis_consultant: "Listen; help only if the client asks.",

@@ -97,6 +97,7 @@ export const fr = {
   format_classic: "Classique (~90 min)",
   format_express: "Express (~60 min)",
   format_flash: "Flash (~30-45 min)",
+  format_troika: "Troïka (~15 min, à trois)",
   format_custom: "Sur mesure",
   minutesOf: "Minutes pour {step}",
   minutes: "{n} min",
@@ -166,6 +167,8 @@ export const fr = {
     "Écoutez et notez ce qui vous parle ; ne parlez que pour réorienter. Marquez les idées qui résonnent.",
   g_consultation_consultant:
     "Impressions, hypothèses, expériences, suggestions. En quoi ce que je dis maintenant sert-il le client ?",
+  g_troika_client: "Troïka : tournez le dos au groupe (caméra et micro coupés) et écoutez sans intervenir.",
+  g_troika_consultant: "Troïka : parlez entre vous du défi du client, comme s'il n'était pas là.",
   g_consultation_animator: "Veillez à ce que le client écoute et que les idées servent sa demande.",
   g_synthesis_client: "Dites ce que vous retenez et ce que vous allez faire ; écrivez votre plan d'action.",
   g_synthesis_consultant: "Écoutez ; n'aidez que si le client le demande.",

@@ -35,6 +35,24 @@ describe("the steps", () => {
     expect(g.anna.view.getByText("Anime : Anna")).toBeTruthy();
   });
 
+  it("in a troika's consultation, the client is told to turn away and the consultants to talk as if they had", async () => {
+    const g = await group();
+    await moveTo(g, "lobby");
+    await act(g.anna, { type: "setFormat", format: "troika" });
+    await moveTo(g, "consultation");
+    await g.chloe.view.findByText(/Troïka : tournez le dos au groupe \(caméra et micro coupés\)/);
+    for (const p of [g.ben, g.dan])
+      expect(p.view.getByText(/Troïka : parlez entre vous du défi du client/)).toBeTruthy();
+    expect(g.anna.view.queryByText(/Troïka :/)).toBeNull();
+    expect(g.chloe.view.getByRole("timer").textContent).toMatch(/^(5:00|4:5\d)$/);
+  });
+
+  it("outside a troika, nobody is told to turn away", async () => {
+    const g = await group();
+    await moveTo(g, "consultation");
+    for (const p of [g.anna, g.chloe, g.ben, g.dan]) expect(p.view.queryByText(/Troïka :/)).toBeNull();
+  });
+
   it("in the clarification, consultants' questions appear for everyone and the client cannot ask", async () => {
     const g = await group();
     await moveTo(g, "clarification");

@@ -111,6 +111,14 @@ describe("the step timer", () => {
     expect(d.state.consultation.timer.remainingMs).toBe(FORMAT_MINUTES.flash.presentation * MINUTE);
   });
 
+  it("troika takes a quarter of an hour a round, its consultation the longest step", () => {
+    const d = roomAt("lobby");
+    const s = d.must(CAST.animator, { type: "setFormat", format: "troika" });
+    const minutes = Object.values(s.consultation.durations);
+    expect(minutes.reduce((a, b) => a + b, 0)).toBe(15);
+    expect(s.consultation.durations.consultation).toBe(Math.max(...minutes));
+  });
+
   it("a custom duration makes the format custom", () => {
     const d = roomAt("lobby");
     const s = d.must(CAST.animator, { type: "setDuration", step: "consultation", minutes: 42 });

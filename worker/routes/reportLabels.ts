@@ -50,7 +50,7 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     none: "Aucun élément",
     unknown: "inconnu",
     status: { open: "à faire", inProgress: "en cours", done: "fait", dropped: "abandonné" },
-    formats: { classic: "classique", express: "express", flash: "flash", custom: "sur mesure" },
+    formats: { classic: "classique", express: "express", flash: "flash", troika: "troïka", custom: "sur mesure" },
   },
   en: {
     title: "Consultation",
@@ -73,6 +73,6 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     none: "Nothing recorded",
     unknown: "unknown",
     status: { open: "to do", inProgress: "in progress", done: "done", dropped: "dropped" },
-    formats: { classic: "classic", express: "express", flash: "flash", custom: "custom" },
+    formats: { classic: "classic", express: "express", flash: "flash", troika: "troika", custom: "custom" },
   },
 };
