@@ -16,6 +16,7 @@ import { runAlarm } from "./alarm.ts";
 import { readAttachment, type SocketAttachment, writeAttachment } from "./attachment.ts";
 import { handleBinaryFrame } from "./binaryFrames.ts";
 import { handleCommand } from "./command.ts";
+import { Dedupe } from "./Dedupe.ts";
 import { handleDeparture } from "./departure.ts";
 import { decodeFrame } from "./frames.ts";
 import { type AttachOutcome, attachGroup, dropGroup, forgetConsultation, showGroup } from "./groupLink.ts";
@@ -43,6 +44,7 @@ export class Room extends DurableObject<Env> {
   memory: MemorySeam = d1MemorySeam(() => this.env.DB);
   readonly tuning: RoomTuning = { ...DEFAULT_TUNING };
   private readonly store: RoomStore;
+  private readonly dedupe: Dedupe;
   private readonly outbox: Outbox;
   private readonly leaves: PendingLeaves;
   private readonly notepad: NotepadStore;
@@ -52,6 +54,7 @@ export class Room extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new RoomStore(ctx.storage.sql, this.tuning);
+    this.dedupe = new Dedupe(ctx.storage.sql, this.tuning);
     this.outbox = new Outbox(ctx.storage.sql, this.tuning);
     this.leaves = new PendingLeaves(ctx.storage.sql);
     this.notepad = new NotepadStore(ctx.storage, this.tuning);
@@ -196,6 +199,7 @@ export class Room extends DurableObject<Env> {
     return {
       ctx: this.ctx,
       store: this.store,
+      dedupe: this.dedupe,
       outbox: this.outbox,
       leaves: this.leaves,
       notepad: this.notepad,

@@ -1,12 +1,6 @@
-// The room's durable memory in its own SQLite: the meeting, a state snapshot, the retained event log and command dedupe.
+// The room's durable memory in its own SQLite: the meeting, a state snapshot and the retained event log.
 import * as v from "valibot";
-import {
-  initialState,
-  REJECTION_CODES,
-  type Rejection,
-  RejectionReason,
-  type RoomState,
-} from "../../protocol/index.ts";
+import { initialState, type RoomState } from "../../protocol/index.ts";
 import type { MeetingInfo } from "../db/results.ts";
 import { loadPersistedState, type ReplayBreak } from "./replay.ts";
 import type { RoomTuning } from "./tuning.ts";
@@ -15,17 +9,6 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events (version INTEGER PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS dedupe (
-  participant_id TEXT NOT NULL,
-  command_id TEXT NOT NULL,
-  version INTEGER,
-  code TEXT,
-  message TEXT,
-  reason TEXT,
-  at INTEGER NOT NULL,
-  PRIMARY KEY (participant_id, command_id)
-);
-CREATE INDEX IF NOT EXISTS dedupe_at ON dedupe (at);
 `;
 
 const MeetingSchema = v.object({
@@ -34,20 +17,6 @@ const MeetingSchema = v.object({
   groupId: v.nullable(v.string()),
   startedAt: v.number(),
 });
-const RejectionSchema = v.object({
-  code: v.picklist(REJECTION_CODES),
-  message: v.string(),
-  reason: v.optional(v.picklist(Object.values(RejectionReason))),
-});
-
-/** Who sent a command and under which client id, for deduplication. */
-export interface CommandOrigin {
-  participantId: string;
-  commandId: string;
-}
-
-/** The outcome a command id already had: applied at a version, or rejected. */
-export type Prior = { applied: true; version: number } | { applied: false; rejection: Rejection };
 
 export class RoomStore {
   /** The state as last committed; SQLite is the truth, this only spares re-reading it on every message. */
@@ -62,9 +31,6 @@ export class RoomStore {
     private readonly tuning: RoomTuning,
   ) {
     sql.exec(SCHEMA);
-    // Rooms created before refusals carried a reason gain the column.
-    if (sql.exec("SELECT 1 FROM pragma_table_info('dedupe') WHERE name = 'reason'").toArray().length === 0)
-      sql.exec("ALTER TABLE dedupe ADD COLUMN reason TEXT");
   }
 
   /** Created on the first connection: the meeting this room serves and an empty consultation. */
@@ -162,55 +128,5 @@ export class RoomStore {
       .exec<{ json: string }>("SELECT json FROM events WHERE version > ? ORDER BY version", lastVersion)
       .toArray();
     return rows.length === version - lastVersion ? rows.map((r) => r.json) : null;
-  }
-
-  prior(origin: CommandOrigin): Prior | null {
-    const row = this.sql
-      .exec<{ version: number | null; code: string | null; message: string | null; reason: string | null }>(
-        "SELECT version, code, message, reason FROM dedupe WHERE participant_id = ? AND command_id = ?",
-        origin.participantId,
-        origin.commandId,
-      )
-      .toArray()[0];
-    if (!row) return null;
-    if (row.version !== null) return { applied: true, version: row.version };
-    const rejection = v.safeParse(RejectionSchema, {
-      code: row.code,
-      message: row.message,
-      ...(row.reason === null ? {} : { reason: row.reason }),
-    });
-    return rejection.success ? { applied: false, rejection: rejection.output } : null;
-  }
-
-  rememberApplied(origin: CommandOrigin, version: number, now: number): void {
-    this.sql.exec(
-      "INSERT OR REPLACE INTO dedupe (participant_id, command_id, version, code, message, at) VALUES (?, ?, ?, NULL, NULL, ?)",
-      origin.participantId,
-      origin.commandId,
-      version,
-      now,
-    );
-    if (version % 100 === 0) this.pruneDedupe(now);
-  }
-
-  rememberRejected(origin: CommandOrigin, rejection: Rejection, now: number): void {
-    this.sql.exec(
-      "INSERT OR REPLACE INTO dedupe (participant_id, command_id, version, code, message, reason, at) VALUES (?, ?, NULL, ?, ?, ?, ?)",
-      origin.participantId,
-      origin.commandId,
-      rejection.code,
-      rejection.message,
-      rejection.reason ?? null,
-      now,
-    );
-  }
-
-  /** Dedupe only has to outlive a client's reconnects: a day, and never more than a bounded number of rows. */
-  private pruneDedupe(now: number): void {
-    this.sql.exec("DELETE FROM dedupe WHERE at < ?", now - this.tuning.dedupeMaxAgeMs);
-    this.sql.exec(
-      "DELETE FROM dedupe WHERE rowid IN (SELECT rowid FROM dedupe ORDER BY at DESC LIMIT -1 OFFSET ?)",
-      this.tuning.dedupeMaxRows,
-    );
   }
 }

@@ -9,7 +9,7 @@ import {
   SYSTEM_ACTOR,
   type SystemCommand,
 } from "../../protocol/index.ts";
-import type { CommandOrigin } from "./RoomStore.ts";
+import type { CommandOrigin } from "./Dedupe.ts";
 import type { RoomContext } from "./roomContext.ts";
 import { broadcast } from "./sockets.ts";
 import { scheduleWakeUp } from "./wakeUp.ts";
@@ -29,7 +29,7 @@ export function applyCommand(
   const ctx: Context = { actorId, now: Date.now(), newId: crypto.randomUUID() };
   const outcome = reduce(room.store.state(), command, ctx);
   if (!outcome.ok) {
-    if (origin) room.store.rememberRejected(origin, outcome.rejection, ctx.now);
+    if (origin) room.dedupe.rememberRejected(origin, outcome.rejection, ctx.now);
     return outcome;
   }
   const { state, effects } = outcome;
@@ -44,7 +44,7 @@ export function applyCommand(
   const results = effects.filter((e) => e.type === "results");
   room.ctx.storage.transactionSync(() => {
     room.store.saveCommitted(state, eventJson, stateJson, results.length > 0);
-    if (origin) room.store.rememberApplied(origin, state.version, ctx.now);
+    if (origin) room.dedupe.rememberApplied(origin, state.version, ctx.now);
     if (results.length > 0) {
       const closed = results.some((e) => e.reason === "closed");
       room.outbox.enqueue(state.consultation.id, stateJson(), ctx.now, closed);

@@ -2,7 +2,7 @@
 import { type ClientMessage, ErrorCode } from "../../protocol/index.ts";
 import { applyCommand, followEffects } from "./applyCommand.ts";
 import type { SocketAttachment } from "./attachment.ts";
-import type { Prior } from "./RoomStore.ts";
+import type { Prior } from "./Dedupe.ts";
 import type { RoomContext } from "./roomContext.ts";
 import { send, sendError } from "./sockets.ts";
 
@@ -19,7 +19,7 @@ export async function handleCommand(
     return;
   }
   const origin = { participantId: att.participantId, commandId: msg.id };
-  const prior = room.store.prior(origin);
+  const prior = room.dedupe.prior(origin);
   if (prior) {
     answerAgain(ws, msg.id, prior);
     return;

@@ -1,6 +1,7 @@
 // What the room's handlers share: the Durable Object's state, its SQLite-backed stores and its replaceable seams.
 import type { FollowUpLoader } from "../db/followUp.ts";
 import type { ResultsWriter } from "../db/results.ts";
+import type { Dedupe } from "./Dedupe.ts";
 import type { MemorySeam } from "./memorySeam.ts";
 import type { NotepadPresence } from "./notepadPresence.ts";
 import type { NotepadStore } from "./notepadStore.ts";
@@ -12,6 +13,7 @@ import type { RoomTuning } from "./tuning.ts";
 export interface RoomContext {
   readonly ctx: DurableObjectState;
   readonly store: RoomStore;
+  readonly dedupe: Dedupe;
   readonly outbox: Outbox;
   readonly leaves: PendingLeaves;
   readonly notepad: NotepadStore;
