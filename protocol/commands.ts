@@ -37,6 +37,8 @@ export const CommandSchema = v.variant("type", [
     actionId: id,
     status: v.picklist(ACTION_STATUSES),
     note: text(LIMITS.followUpNote),
+    /** The `at` of the report this one replaces (0: none); a newer one recorded meanwhile refuses it. */
+    basedOn: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   // Choice of the situation.
   v.strictObject({

@@ -42,6 +42,7 @@ export const RejectionReason = {
   chooseFirst: "chooseFirst",
   chosen: "chosen",
   timeUp: "timeUp",
+  staleReport: "staleReport",
 } as const;
 export type RejectionReason = (typeof RejectionReason)[keyof typeof RejectionReason];
 

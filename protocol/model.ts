@@ -119,7 +119,7 @@ export interface PreviousPlan {
   /** Participant id (Zoom user id) of that client, when known. */
   clientUserId: string | null;
   request: string;
-  actions: Array<{ id: string; text: string; dueDate: string | null; status: ActionStatus }>;
+  actions: Array<{ id: string; text: string; resources: string; dueDate: string | null; status: ActionStatus }>;
 }
 
 export interface FollowUpReport {

@@ -178,6 +178,9 @@ function reportFollowUp(state: RoomState, command: Extract<Command, { type: "rep
   if (plan.clientUserId !== ctx.actorId && !isAnimator) {
     return reject(ErrorCode.forbidden, "Only that plan's client or the animator reports on it.");
   }
+  const current = c.followUp.reports.find((r) => r.consultationId === plan.consultationId && r.actionId === action.id);
+  if (command.basedOn !== undefined && command.basedOn !== (current?.at ?? 0))
+    return reject(ErrorCode.conflict, "A newer report was recorded meanwhile.", RejectionReason.staleReport);
   const report = {
     consultationId: plan.consultationId,
     actionId: action.id,

@@ -9,7 +9,14 @@ const nullableStr = v.nullable(str);
 const actionStatus = v.picklist(ACTION_STATUSES);
 
 const authored = v.object({ id: str, authorId: str, text: str, at: num });
-const planAction = v.object({ id: str, text: str, dueDate: nullableStr, status: actionStatus });
+const planAction = v.object({
+  id: str,
+  text: str,
+  // Plans loaded before actions had resources have none.
+  resources: v.optional(str, ""),
+  dueDate: nullableStr,
+  status: actionStatus,
+});
 const previousPlan = v.object({
   consultationId: str,
   clientName: str,

@@ -6,7 +6,7 @@ import type { MessageKey } from "../i18n/fr.ts";
 import type { Outcome, RoomStore } from "./RoomStore.ts";
 
 export interface CommandControl {
-  run(command: Command, onApplied?: () => void): void;
+  run(command: Command, onApplied?: () => void, onRefused?: (reason: MessageKey) => void): void;
   pending: boolean;
   /** The refusal in words: its specific reason when the panel knows it, else its code's. */
   error: MessageKey | null;
@@ -21,6 +21,7 @@ const REASONS: Record<RejectionReason, MessageKey> = {
   chooseFirst: "chooseFirst",
   chosen: "why_chosen",
   timeUp: "why_timeUp",
+  staleReport: "staleReport",
 };
 
 const isKnownReason = (r: string | undefined): r is RejectionReason => r !== undefined && Object.hasOwn(REASONS, r);
@@ -43,7 +44,7 @@ export function useCommand(store: RoomStore): CommandControl {
     pending,
     error,
     clearError: () => setError(null),
-    run(command, onApplied) {
+    run(command, onApplied, onRefused) {
       setError(null);
       setPending(true);
       store.send(command, (outcome) => {
@@ -51,7 +52,10 @@ export function useCommand(store: RoomStore): CommandControl {
         if (outcome.ok) onApplied?.();
         if (!mounted.current) return;
         setPending(false);
-        if (!outcome.ok) setError(refusal(outcome));
+        if (!outcome.ok) {
+          setError(refusal(outcome));
+          onRefused?.(refusal(outcome));
+        }
       });
     },
   };

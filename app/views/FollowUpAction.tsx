@@ -39,6 +39,7 @@ export function FollowUpAction({ view, plan, action, report, editable }: Props) 
   return (
     <li class="card">
       <p class="card-text">{action.text}</p>
+      {action.resources && <p class="card-meta">{t("resourcesIs", { text: action.resources })}</p>}
       <p class="card-meta">{dueLine(action.dueDate)}</p>
       {report && (
         <p class="report" role="status">
@@ -58,9 +59,26 @@ export function FollowUpAction({ view, plan, action, report, editable }: Props) 
               setStale(true);
               return;
             }
+            // The room refuses it too if another report lands between this check and its arrival; the form then
+            // takes that one as its base, so the next "Enregistrer" replaces it knowingly.
+            const basedOn = edits?.base ?? recordedAt;
             control.run(
-              { type: "reportFollowUp", consultationId: plan.consultationId, actionId: action.id, status, note },
+              {
+                type: "reportFollowUp",
+                consultationId: plan.consultationId,
+                actionId: action.id,
+                status,
+                note,
+                basedOn,
+              },
               () => setEdits(null),
+              (why) => {
+                if (why !== "staleReport") return;
+                const latest = view.store.state?.consultation.followUp.reports.find(
+                  (r) => r.consultationId === plan.consultationId && r.actionId === action.id,
+                );
+                setEdits((e) => ({ status, note, ...e, base: latest?.at ?? 0 }));
+              },
             );
           }}
         >

@@ -17,7 +17,9 @@ describe("follow-up", () => {
           clientName: "Ben",
           clientUserId: g.ben.id,
           request: "Mieux déléguer",
-          actions: [{ id: "a1", text: "Confier le budget", dueDate: "2026-10-01", status: "open" }],
+          actions: [
+            { id: "a1", text: "Confier le budget", resources: "Mon N+1", dueDate: "2026-10-01", status: "open" },
+          ],
         },
       ],
     });
@@ -25,6 +27,7 @@ describe("follow-up", () => {
     for (const p of [g.anna, g.chloe, g.ben, g.dan]) {
       await p.view.findByText("Confier le budget");
       expect(p.view.getByText("Demande : Mieux déléguer")).toBeTruthy();
+      expect(p.view.getByText("Ressources : Mon N+1")).toBeTruthy();
     }
     expect(g.dan.view.queryByLabelText("Ce qui a été essayé et ce qui en est sorti")).toBeNull();
     fireEvent.change(g.ben.view.getByLabelText("Statut : Confier le budget"), { target: { value: "done" } });

@@ -87,7 +87,7 @@ describe("the follow-up form", () => {
           clientName: "Ben",
           clientUserId: g.ben.id,
           request: "Mieux déléguer",
-          actions: [{ id: "a1", text: "Confier le budget", dueDate: null, status: "open" }],
+          actions: [{ id: "a1", text: "Confier le budget", resources: "", dueDate: null, status: "open" }],
         },
       ],
     });
@@ -180,6 +180,7 @@ describe("the choice", () => {
   it("shows a refusal's specific reason when the panel knows it, else its code's words", () => {
     const message = "Any wording";
     expect(refusal({ ok: false, code: "conflict", message, reason: "animatorClient" })).toBe("why_animatorClient");
+    expect(refusal({ ok: false, code: "conflict", message, reason: "staleReport" })).toBe("staleReport");
     expect(refusal({ ok: false, code: "conflict", message, reason: "aReasonAddedLater" })).toBe("err_conflict");
     expect(refusal({ ok: false, code: "conflict", message: "Hand the animator role over first." })).toBe(
       "err_conflict",

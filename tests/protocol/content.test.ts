@@ -144,7 +144,7 @@ describe("the follow-up of the previous plan", () => {
       clientName: "Pat",
       clientUserId: CAST.consultant,
       request: "Keep the team",
-      actions: [{ id: "a1", text: "Talk", dueDate: null, status: "open" as const }],
+      actions: [{ id: "a1", text: "Talk", resources: "", dueDate: null, status: "open" as const }],
     },
   ];
 
@@ -170,6 +170,26 @@ describe("the follow-up of the previous plan", () => {
       note: "All",
     });
     expect(d.state.consultation.followUp.reports).toMatchObject([{ actionId: "a1", status: "done", note: "All" }]);
+  });
+
+  it("refuses a report based on an older one than the room holds, so nobody replaces a newer report unknowingly", () => {
+    const d = roomAt("lobby");
+    d.system({ type: "loadFollowUp", plans });
+    const base = { type: "reportFollowUp", consultationId: "prev", actionId: "a1" } as const;
+    // Based on no report while there is none: accepted.
+    d.must(CAST.consultant, { ...base, status: "inProgress", note: "Half", basedOn: 0 });
+    const first = d.state.consultation.followUp.reports[0]?.at ?? -1;
+    d.now += 1000;
+    // The animator's form still started from no report: refused with the reason, and nothing changes.
+    const before = structuredClone(d.state);
+    const stale = d.run(CAST.animator, { ...base, status: "open", note: "", basedOn: 0 });
+    expect(stale).toMatchObject({ ok: false, rejection: { code: "conflict", reason: "staleReport" } });
+    expect(d.state).toEqual(before);
+    // Based on the report it now shows: accepted.
+    d.must(CAST.animator, { ...base, status: "done", note: "All", basedOn: first });
+    expect(d.state.consultation.followUp.reports).toMatchObject([{ status: "done", note: "All" }]);
+    // A client that sends no base (an older panel) is not checked.
+    d.must(CAST.consultant, { ...base, status: "inProgress", note: "Again" });
   });
 });
 

@@ -151,7 +151,7 @@ function commandFor(state: RoomState, s: Step): { actorId: string; command: AnyC
               clientName: "Prev",
               clientUserId: s.flag ? someone : null,
               request: "r",
-              actions: [{ id: "a-prev", text: "t", dueDate: null, status: "open" }],
+              actions: [{ id: "a-prev", text: "t", resources: "", dueDate: null, status: "open" }],
             },
           ],
         };

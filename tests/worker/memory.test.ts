@@ -111,6 +111,7 @@ describe("a group over three meetings", () => {
     expect(await followUpOf(m3, 2)).toEqual(["Bea", "Alex"]);
     const alexPlan = stateOf(m3.animator).consultation.followUp.plans[1];
     expect(alexPlan?.actions.map((a) => a.status)).toEqual(["done", "inProgress"]);
+    expect(alexPlan?.actions.map((a) => a.resources)).toEqual(["HR and my manager", ""]);
     await runConsultation(m3, "followUp");
     const alexIn3 = m3.consultants.find((s) => s.participantId === alex.id);
     await alexIn3?.must({ ...report, actionId: second.id, status: "done", note: "Buddy plan running." });

@@ -205,7 +205,7 @@ describe("the follow-up of the previous plan", () => {
         clientName: "Pat Previous",
         clientUserId: "previous-client",
         request: "Keep my team",
-        actions: [{ id: actionId, text: "Talk to each of them", dueDate: null, status: "open" }],
+        actions: [{ id: actionId, text: "Talk to each of them", resources: "", dueDate: null, status: "open" }],
       },
     ]);
 

@@ -67,7 +67,13 @@ export async function loadPreviousPlans(
       clientName: c.clientName ?? "",
       clientUserId: c.clientUserId,
       request: c.request ?? "",
-      actions: actions.map((a) => ({ id: a.id, text: a.text, dueDate: a.dueDate, status: a.status })),
+      actions: actions.map((a) => ({
+        id: a.id,
+        text: a.text,
+        resources: a.resources,
+        dueDate: a.dueDate,
+        status: a.status,
+      })),
     });
     if (open.length === MAX_FOLLOW_UP_PLANS) break;
   }
