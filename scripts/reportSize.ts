@@ -8,15 +8,18 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
 /**
  * The shipped total is over the design's 75 KB: the Zoom SDK (17 KB), Preact (4.5 KB) and Yjs with lib0 (23.4 KB)
  * alone take 45 KB, which leaves 30 KB for the whole panel in two languages, its room client, note pad binding
- * and group memory views (41 KB today, 85.9 KB in all). Until it is brought under, this ceiling stops it from
+ * and group memory views (44 KB today, 89.0 KB in all). Until it is brought under, this ceiling stops it from
  * growing. The first-render budget stays a hard limit.
  * Raised from 86 to 89 KB (85.88 -> 88.46 KB shipped, first render 44.52 -> 46.49 KB) for the client's headline
  * and question, resources on actions, the user trial's fixes (focus kept or moved to the new view's heading, the
  * follow-up form following others' reports, refusal reasons in words, unfinished consultations in the history),
  * plural and elided French wording, the time over after time-up, item-specific accessible names, and the notice to
  * a new animator. Most of it is text in both languages; the French table ships with the first render.
+ * Raised from 89 to 90 KB (88.46 -> 89.00 KB shipped, first render 46.49 -> 46.92 KB) for the Troika format with
+ * its guidance, refusal reasons by name instead of by message, the room-checked follow-up report and each previous
+ * action's resources in the follow-up.
  */
-export const SHIPPED_CEILING_KB = 89;
+export const SHIPPED_CEILING_KB = 90;
 
 interface FileSize {
   name: string;
