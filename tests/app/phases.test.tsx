@@ -1,29 +1,12 @@
 // The phases before the steps: the follow-up of the previous plan, and the choice of the situation.
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
-import { act, group, moveTo } from "./support/consultation.ts";
-import { FakeRoom } from "./support/FakeRoom.ts";
+import { act, atFollowUp, group, moveTo } from "./support/consultation.ts";
 import "./support/setup.ts";
 
 describe("follow-up", () => {
   it("shows the previous plan to all; its client records what came of an action", async () => {
-    const room = new FakeRoom();
-    const g = await group(room);
-    room.system({
-      type: "loadFollowUp",
-      plans: [
-        {
-          consultationId: "old",
-          clientName: "Ben",
-          clientUserId: g.ben.id,
-          request: "Mieux déléguer",
-          actions: [
-            { id: "a1", text: "Confier le budget", resources: "Mon N+1", dueDate: "2026-10-01", status: "open" },
-          ],
-        },
-      ],
-    });
-    await moveTo(g, "followUp");
+    const g = await atFollowUp({ resources: "Mon N+1", dueDate: "2026-10-01" });
     for (const p of [g.anna, g.chloe, g.ben, g.dan]) {
       await p.view.findByText("Confier le budget");
       expect(p.view.getByText("Demande : Mieux déléguer")).toBeTruthy();

@@ -3,8 +3,7 @@
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { refusal } from "../../app/model/useCommand.ts";
-import { act, group, moveTo } from "./support/consultation.ts";
-import { FakeRoom } from "./support/FakeRoom.ts";
+import { act, atFollowUp, group, moveTo } from "./support/consultation.ts";
 import type { Panel } from "./support/participants.tsx";
 import "./support/setup.ts";
 
@@ -76,24 +75,7 @@ describe("focus", () => {
 });
 
 describe("the follow-up form", () => {
-  async function followUp() {
-    const room = new FakeRoom();
-    const g = await group(room);
-    room.system({
-      type: "loadFollowUp",
-      plans: [
-        {
-          consultationId: "old",
-          clientName: "Ben",
-          clientUserId: g.ben.id,
-          request: "Mieux déléguer",
-          actions: [{ id: "a1", text: "Confier le budget", resources: "", dueDate: null, status: "open" }],
-        },
-      ],
-    });
-    await moveTo(g, "followUp");
-    return g;
-  }
+  const followUp = () => atFollowUp();
   const status = (p: Panel) => asSelect(p.view.getByRole("combobox", { name: "Statut\u00a0: Confier le budget" }));
   const note = (p: Panel) =>
     p.view.getByRole<HTMLTextAreaElement>("textbox", {

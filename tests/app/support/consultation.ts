@@ -1,7 +1,7 @@
 // Sets up a four-person consultation on a FakeRoom and moves it to a given phase through the participants' own stores.
 import { waitFor } from "@testing-library/preact";
 import type { Command } from "../../../protocol/commands.ts";
-import { PHASES, type Phase } from "../../../protocol/model.ts";
+import { PHASES, type Phase, type PreviousPlan } from "../../../protocol/model.ts";
 import { FakeRoom } from "./FakeRoom.ts";
 import { openPanel, type Panel } from "./participants.tsx";
 
@@ -52,4 +52,23 @@ export async function moveTo(g: Group, phase: Phase): Promise<void> {
 
 function expect1(ok: boolean): void {
   if (!ok) throw new Error("not yet");
+}
+
+/** The group in the follow-up, with Ben's previous plan of one action ("Confier le budget") to report on. */
+export async function atFollowUp(action: Partial<PreviousPlan["actions"][number]> = {}): Promise<Group> {
+  const g = await group();
+  g.room.system({
+    type: "loadFollowUp",
+    plans: [
+      {
+        consultationId: "old",
+        clientName: "Ben",
+        clientUserId: g.ben.id,
+        request: "Mieux déléguer",
+        actions: [{ id: "a1", text: "Confier le budget", resources: "", dueDate: null, status: "open", ...action }],
+      },
+    ],
+  });
+  await moveTo(g, "followUp");
+  return g;
 }
