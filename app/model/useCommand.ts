@@ -53,8 +53,9 @@ export function useCommand(store: RoomStore): CommandControl {
         if (!mounted.current) return;
         setPending(false);
         if (!outcome.ok) {
-          setError(refusal(outcome));
-          onRefused?.(refusal(outcome));
+          const why = refusal(outcome);
+          setError(why);
+          onRefused?.(why);
         }
       });
     },

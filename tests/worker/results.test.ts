@@ -5,7 +5,7 @@ import { resultsOf } from "../../worker/db/results.ts";
 import * as schema from "../../worker/db/schema.ts";
 import { writeResults } from "../../worker/db/writeResults.ts";
 import { closeAll, openCast, runConsultation } from "./helpers/consultation.ts";
-import { db, outboxOf, storedResults, swapResultsWriter } from "./helpers/d1.ts";
+import { db, outboxOf, seedPreviousPlan, storedResults, swapResultsWriter } from "./helpers/d1.ts";
 import { eventually } from "./helpers/eventually.ts";
 import { devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
 import { TestSocket } from "./helpers/TestSocket.ts";
@@ -169,31 +169,7 @@ describe("results in D1", () => {
 describe("the follow-up of the previous plan", () => {
   it("loads the series' last closed plan into a fresh room and stores the client's report", async () => {
     const code = uniqueRoomCode("series");
-    const previousId = crypto.randomUUID();
-    const actionId = crypto.randomUUID();
-    await db.insert(schema.meetings).values({ id: `old-${code}`, zoomMeetingId: code, startedAt: 1000 });
-    await db.insert(schema.consultations).values({
-      id: previousId,
-      meetingId: `old-${code}`,
-      number: 1,
-      format: "classic",
-      durations: {},
-      status: "closed",
-      clientParticipantId: "previous-client",
-      clientName: "Pat Previous",
-      requestText: "Keep my team",
-      startedAt: 1000,
-      closedAt: 2000,
-      updatedAt: 2000,
-    });
-    await db.insert(schema.actionItems).values({
-      id: actionId,
-      consultationId: previousId,
-      text: "Talk to each of them",
-      dueDate: null,
-      status: "open",
-      at: 1500,
-    });
+    const { consultationId: previousId, actionId } = await seedPreviousPlan(code, "previous-client");
 
     const animator = await TestSocket.join(await devSession(code, "Ana", { host: true }));
     open.push(animator);
@@ -202,10 +178,10 @@ describe("the follow-up of the previous plan", () => {
     expect(animator.state?.consultation.followUp.plans).toEqual([
       {
         consultationId: previousId,
-        clientName: "Pat Previous",
+        clientName: "Previous",
         clientUserId: "previous-client",
         request: "Keep my team",
-        actions: [{ id: actionId, text: "Talk to each of them", resources: "", dueDate: null, status: "open" }],
+        actions: [{ id: actionId, text: "Talk to them", resources: "", dueDate: null, status: "open" }],
       },
     ]);
 

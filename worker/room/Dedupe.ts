@@ -32,16 +32,7 @@ export interface CommandOrigin {
 /** The outcome a command id already had: applied at a version, or rejected. */
 export type Prior = { applied: true; version: number } | { applied: false; rejection: Rejection };
 
-const keyOf = (o: CommandOrigin) => `${o.participantId}\u0000${o.commandId}`;
-
 export class Dedupe {
-  /**
-   * Every key the table may hold, read once per instance: a new command id (the usual case) is known to be new
-   * without reading SQLite before it is applied. A key whose row was pruned, or whose transaction failed, only costs
-   * a read that finds nothing.
-   */
-  private keys: Set<string> | null = null;
-
   constructor(
     private readonly sql: SqlStorage,
     private readonly tuning: RoomTuning,
@@ -53,7 +44,6 @@ export class Dedupe {
   }
 
   prior(origin: CommandOrigin): Prior | null {
-    if (!this.known().has(keyOf(origin))) return null;
     const row = this.sql
       .exec<{ version: number | null; code: string | null; message: string | null; reason: string | null }>(
         "SELECT version, code, message, reason FROM dedupe WHERE participant_id = ? AND command_id = ?",
@@ -79,7 +69,6 @@ export class Dedupe {
       version,
       now,
     );
-    this.known().add(keyOf(origin));
     if (version % 100 === 0) this.prune(now);
   }
 
@@ -93,17 +82,6 @@ export class Dedupe {
       rejection.reason ?? null,
       now,
     );
-    this.known().add(keyOf(origin));
-  }
-
-  private known(): Set<string> {
-    this.keys ??= new Set(
-      this.sql
-        .exec<{ participant_id: string; command_id: string }>("SELECT participant_id, command_id FROM dedupe")
-        .toArray()
-        .map((r) => keyOf({ participantId: r.participant_id, commandId: r.command_id })),
-    );
-    return this.keys;
   }
 
   /** Dedupe only has to outlive a client's reconnects: a day, and never more than a bounded number of rows. */
@@ -113,7 +91,5 @@ export class Dedupe {
       "DELETE FROM dedupe WHERE rowid IN (SELECT rowid FROM dedupe ORDER BY at DESC LIMIT -1 OFFSET ?)",
       this.tuning.dedupeMaxRows,
     );
-    // Read again when next needed, so the set stays as small as the table.
-    this.keys = null;
   }
 }
