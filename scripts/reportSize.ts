@@ -1,5 +1,6 @@
 // A build plugin that prints each shipped file's gzip size and fails the build when the panel exceeds its budgets.
 import { gzipSync } from "node:zlib";
+import { decode } from "@jridgewell/sourcemap-codec";
 import type { Plugin } from "vite";
 
 /** The budgets from the design, in KB of gzip (1 KB = 1000 bytes, as the bundler reports them). */
@@ -72,7 +73,72 @@ export function sizes(bundle: Bundle): FileSize[] {
     .sort((a, b) => Number(b.firstRender) - Number(a.firstRender) || b.gzip - a.gzip);
 }
 
+/** The libraries DESIGN.md names for the panel, by the path of their modules; everything else is the panel's own. */
+export const LIBRARIES = [
+  { name: "Zoom SDK", test: /\/node_modules\/@zoom\/appssdk\// },
+  { name: "Yjs + lib0 + y-protocols", test: /\/node_modules\/(yjs|lib0|y-protocols)\// },
+  { name: "Preact", test: /\/node_modules\/preact\// },
+  { name: "valibot", test: /\/node_modules\/valibot\// },
+] as const;
+export const OWN_CODE = "panel code and strings";
+
+/**
+ * Shares one chunk's gzip size out among where its minified bytes came from, by the chunk's source map: each
+ * library of LIBRARIES, and the panel's own code (which takes the bytes no source claims: the bundler's glue).
+ * An estimate (gzip does not compress every part equally), good to a few tenths of a KB per part.
+ */
+export function originsOfChunk(
+  code: string,
+  map: { sources: readonly (string | null)[]; mappings: string },
+  gzip: number,
+): Map<string, number> {
+  const originOf = map.sources.map((src) => LIBRARIES.find((l) => l.test.test(src ?? ""))?.name ?? OWN_CODE);
+  const chars = new Map<string, number>();
+  const add = (origin: string, n: number) => chars.set(origin, (chars.get(origin) ?? 0) + n);
+  const lines = code.split("\n");
+  decode(map.mappings).forEach((segments, i) => {
+    const length = (lines[i]?.length ?? 0) + 1;
+    let covered = 0;
+    segments.forEach((seg, j) => {
+      const end = segments[j + 1]?.[0] ?? length;
+      add(seg.length > 1 ? (originOf[seg[1] ?? -1] ?? OWN_CODE) : OWN_CODE, end - seg[0]);
+      covered += end - seg[0];
+    });
+    add(OWN_CODE, length - covered);
+  });
+  const total = [...chars.values()].reduce((a, b) => a + b, 0);
+  return new Map([...chars].map(([origin, n]) => [origin, total > 0 ? (gzip * n) / total : 0]));
+}
+
 const kb = (bytes: number) => (bytes / 1000).toFixed(2);
+
+/** One line per origin, libraries first, with the stylesheets and the HTML as their own parts. */
+export function originLines(byOrigin: Map<string, number>): string[] {
+  const libs = LIBRARIES.map((l) => [l.name, byOrigin.get(l.name) ?? 0] as const);
+  const libTotal = libs.reduce((s, [, n]) => s + n, 0);
+  const rest = [...byOrigin].filter(([o]) => !LIBRARIES.some((l) => l.name === o));
+  return [
+    "  where the shipped bytes come from (gzip, shared out by source map):",
+    ...libs.map(([name, n]) => `    ${kb(n).padStart(7)} KB  ${name}`),
+    `    ${kb(libTotal).padStart(7)} KB  = the libraries DESIGN.md names`,
+    ...rest.sort((a, b) => b[1] - a[1]).map(([name, n]) => `    ${kb(n).padStart(7)} KB  ${name}`),
+  ];
+}
+
+/** Each shipped file's gzip shared out by origin; the source maps themselves are left out of the bundle. */
+export function origins(bundle: Bundle): Map<string, number> {
+  const byOrigin = new Map<string, number>();
+  const add = (origin: string, n: number) => byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + n);
+  for (const f of Object.values(bundle)) {
+    if (f.fileName.endsWith(".map")) continue;
+    if (f.type === "chunk") {
+      const gzip = gzipSync(f.code).length;
+      if (!f.map) add(OWN_CODE, gzip);
+      else for (const [origin, n] of originsOfChunk(f.code, f.map, gzip)) add(origin, n);
+    } else add(f.fileName.endsWith(".css") ? "stylesheet" : "HTML", gzipSync(f.source).length);
+  }
+  return byOrigin;
+}
 
 export function report(files: FileSize[]): { lines: string[]; over: string[] } {
   const firstJs = files.filter((f) => f.firstRender && f.name.endsWith(".js")).reduce((s, f) => s + f.gzip, 0);
@@ -104,12 +170,19 @@ function hasZoomSdk(bundle: Bundle): boolean {
 
 /** `shipped`: this is the production build, held to the budgets; the local build (dev tools added) is only printed. */
 export function reportSize({ shipped }: { shipped: boolean }): Plugin {
+  let byOrigin = new Map<string, number>();
   return {
     name: "codev-report-size",
     apply: "build",
     enforce: "post",
+    generateBundle(_options, bundle) {
+      // The source maps the build makes for originLines() are not shipped.
+      byOrigin = origins(bundle);
+      for (const name of Object.keys(bundle)) if (name.endsWith(".map")) delete bundle[name];
+    },
     writeBundle(_options, bundle) {
       const { lines, over } = report(sizes(bundle));
+      lines.push(...originLines(byOrigin));
       if (!shipped) {
         console.log("local build (dev mode's start page and demo included; `npm run build` is what ships):");
         for (const line of lines.filter((l) => !l.includes("OVER BUDGET"))) console.log(line);

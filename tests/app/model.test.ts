@@ -1,11 +1,13 @@
 // The panel's pure models: who speaks in each step, the timer's arithmetic, and the build's size accounting.
+
+import { encode } from "@jridgewell/sourcemap-codec";
 import { describe, expect, it } from "vitest";
 import { fr } from "../../app/i18n/fr.ts";
 import { pendingStore } from "../../app/model/pendingStore.ts";
 import { guidanceKey, stance } from "../../app/model/stance.ts";
 import { formatClock, remainingMs } from "../../app/views/step/Timer.tsx";
 import { STEPS } from "../../protocol/model.ts";
-import { firstRenderChunks, report } from "../../scripts/reportSize.ts";
+import { firstRenderChunks, OWN_CODE, originLines, originsOfChunk, report } from "../../scripts/reportSize.ts";
 
 describe("who speaks", () => {
   it("follows the method: the client presents, consultants consult, the client synthesises", () => {
@@ -109,5 +111,31 @@ describe("size report", () => {
     expect(overDesign.over).toEqual([]);
     expect(overDesign.lines.join("\n")).toMatch(/OVER BUDGET: everything shipped 80\.00 KB > 75 KB/);
     expect(report([{ name: "a.js", gzip: 40_000, firstRender: true }]).lines.join("\n")).not.toMatch(/OVER BUDGET/);
+  });
+
+  it("shares a file's gzip out among the libraries and the panel's own code by its source map", () => {
+    // Line 1: 30 chars from Yjs, then 10 from the panel; line 2: 20 from the Zoom SDK, then 20 nobody claims.
+    const code = `${"y".repeat(30)}${"p".repeat(9)}\n${"z".repeat(20)}${"g".repeat(19)}`;
+    const map = {
+      sources: [
+        "../node_modules/yjs/dist/yjs.mjs",
+        "../app/views/Summary.tsx",
+        "../node_modules/@zoom/appssdk/dist/sdk.es.js",
+      ],
+      mappings: encode([
+        [
+          [0, 0, 0, 0],
+          [30, 1, 0, 0],
+        ],
+        [[0, 2, 0, 0], [20]],
+      ]),
+    };
+    const shares = originsOfChunk(code, map, 800);
+    expect(shares.get("Yjs + lib0 + y-protocols")).toBe(300);
+    expect(shares.get("Zoom SDK")).toBe(200);
+    expect(shares.get(OWN_CODE)).toBe(300);
+    const lines = originLines(new Map([...shares, ["stylesheet", 100]])).join("\n");
+    expect(lines).toMatch(/0\.50 KB {2}= the libraries DESIGN\.md names/);
+    expect(lines).toMatch(/0\.30 KB {2}panel code and strings/);
   });
 });

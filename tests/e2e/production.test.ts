@@ -50,4 +50,11 @@ describe("the production build", () => {
     expect(shippedJs(local)).toContain(marker);
     expect(shippedJs(local)).toContain("/api/dev/");
   });
+
+  it("ships no source map, though the size report reads them", () => {
+    const files = readdirSync(join(server.assets, "assets"));
+    expect(files.some((f) => f.endsWith(".js"))).toBe(true);
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    expect(shippedJs(server.assets)).not.toContain("sourceMappingURL");
+  });
 });
