@@ -1,4 +1,5 @@
 // Public surface of the protocol shared by the panel, the Worker and the scripts.
+export * from "./breakouts.ts";
 export * from "./commands.ts";
 export * from "./errors.ts";
 export * from "./limits.ts";

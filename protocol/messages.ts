@@ -1,5 +1,6 @@
 // Wire messages: one schema-validated union per direction (JSON text frames; note pad frames are binary).
 import * as v from "valibot";
+import { BreakoutRoomSchema } from "./breakouts.ts";
 import { CommandSchema } from "./commands.ts";
 import { ErrorCode } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
@@ -49,6 +50,8 @@ export const ServerMessageSchema = v.variant("type", [
   /** Participant ids with at least one open connection. */
   v.object({ type: v.literal("presence"), online: v.array(v.string()) }),
   v.object({ type: v.literal("pong"), t: v.number(), serverNow: v.number() }),
+  /** In a meeting's main room: the consultations of its breakout rooms, each time one of them moves on. */
+  v.object({ type: v.literal("breakouts"), rooms: v.array(BreakoutRoomSchema) }),
 ]);
 export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
 

@@ -27,6 +27,12 @@ const previousPlan = v.object({
 
 export const PreviousPlanSchema = previousPlan;
 
+export const TimerSchema = v.object({
+  status: v.picklist(["idle", "running", "paused", "expired"]),
+  endsAt: v.nullable(num),
+  remainingMs: num,
+});
+
 const meetingGroup = v.object({ id: str, name: str, mission: nullableStr, charter: nullableStr });
 
 export const RoomStateSchema = v.object({
@@ -66,11 +72,7 @@ export const RoomStateSchema = v.object({
       plans: v.array(previousPlan),
       reports: v.array(v.object({ consultationId: str, actionId: str, status: actionStatus, note: str, at: num })),
     }),
-    timer: v.object({
-      status: v.picklist(["idle", "running", "paused", "expired"]),
-      endsAt: v.nullable(num),
-      remainingMs: num,
-    }),
+    timer: TimerSchema,
     startedAt: num,
     closedAt: v.nullable(num),
   }),

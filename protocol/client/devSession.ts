@@ -17,6 +17,8 @@ export interface DevJoin {
   name: string;
   participantId?: string;
   host?: boolean;
+  /** Dev mode's breakout room: the code of the main room it reports to. */
+  parent?: string;
 }
 
 export async function requestDevSession(baseUrl: string, join: DevJoin): Promise<DevSession> {

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { issueSessionToken, type Session } from "../../worker/auth/sessionToken.ts";
 import { meetingClaims, sealContext } from "./helpers/zoomContext.ts";
 
-const roomA: Session = { roomId: "zm-room-a", participantId: "user-1", name: "Ana", host: true, meetingId: "A" };
+const roomA: Session = {
+  roomId: "zm-room-a",
+  participantId: "user-1",
+  name: "Ana",
+  host: true,
+  meetingId: "A",
+  parentRoomId: null,
+};
 const now = () => Math.floor(Date.now() / 1000);
 
 function openSocket(roomId: string, token?: string): Promise<Response> {

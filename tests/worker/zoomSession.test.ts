@@ -45,6 +45,7 @@ describe("POST /api/session", () => {
       name: "Ana",
       host: false,
       meetingId: MEETING_UUID,
+      parentRoomId: null,
     });
   });
 
@@ -54,6 +55,15 @@ describe("POST /api/session", () => {
     const breakout = await sessionFor(meetingClaims({ mid: BREAKOUT_UUID, pid: MEETING_UUID }));
     expect(a.body.roomId).toBe(b.body.roomId);
     expect(breakout.body.roomId).not.toBe(a.body.roomId);
+  });
+
+  it("binds a breakout room's session to the meeting's main room, which Zoom's signed context names", async () => {
+    const main = await sessionFor(meetingClaims());
+    const breakout = await sessionFor(meetingClaims({ mid: BREAKOUT_UUID, pid: MEETING_UUID }));
+    const session = await verifySessionToken(env.SESSION_SECRET, String(breakout.body.token));
+    expect(session?.roomId).toBe(breakout.body.roomId);
+    expect(session?.parentRoomId).toBe(main.body.roomId);
+    expect((await verifySessionToken(env.SESSION_SECRET, String(main.body.token)))?.parentRoomId).toBeNull();
   });
 
   it("takes the host flag from Zoom's signed role, not from the role the panel reports", async () => {

@@ -14,6 +14,8 @@ export interface Session {
   host: boolean;
   /** Zoom meeting UUID, or the dev room code in dev mode. */
   meetingId: string;
+  /** In a breakout room, the room of the meeting it belongs to (which oversees it); null in a main room. */
+  parentRoomId: string | null;
 }
 
 const ClaimsSchema = v.object({
@@ -22,6 +24,8 @@ const ClaimsSchema = v.object({
   name: v.string(),
   host: v.boolean(),
   mid: v.string(),
+  // Absent from tokens issued before breakout rooms reported to their meeting.
+  par: v.optional(v.nullable(v.string()), null),
   exp: v.number(),
 });
 
@@ -34,6 +38,7 @@ export async function issueSessionToken(secret: string, s: Session, nowSeconds: 
       name: s.name,
       host: s.host,
       mid: s.meetingId,
+      par: s.parentRoomId,
       iat: nowSeconds,
       exp: nowSeconds + SESSION_TTL_SECONDS,
     },
@@ -49,7 +54,14 @@ export async function verifySessionToken(secret: string, token: string): Promise
     const claims = v.safeParse(ClaimsSchema, payload);
     if (!claims.success) return null;
     const c = claims.output;
-    return { roomId: c.room, participantId: c.sub, name: c.name, host: c.host, meetingId: c.mid };
+    return {
+      roomId: c.room,
+      participantId: c.sub,
+      name: c.name,
+      host: c.host,
+      meetingId: c.mid,
+      parentRoomId: c.par,
+    };
   } catch {
     return null;
   }

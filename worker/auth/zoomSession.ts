@@ -64,6 +64,8 @@ zoomSessionRoute.post("/", bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
     name,
     host: hostFor(member.signedHost, parsed.output.role),
     meetingId: member.meetingUuid,
+    // A breakout room reports its consultation to the meeting's main room; Zoom's signed context names the parent.
+    parentRoomId: member.parentMeetingUuid === null ? null : await roomIdForMeeting(member.parentMeetingUuid),
   };
   const token = await issueSessionToken(secret, session, Math.floor(now / 1000));
   return c.json({

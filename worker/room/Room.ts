@@ -14,6 +14,7 @@ import { writeResults } from "../db/writeResults.ts";
 import type { Env } from "../env.ts";
 import { runAlarm } from "./alarm.ts";
 import { readAttachment, type SocketAttachment, writeAttachment } from "./attachment.ts";
+import { Breakouts } from "./Breakouts.ts";
 import { handleBinaryFrame } from "./binaryFrames.ts";
 import { handleCommand } from "./command.ts";
 import { Dedupe } from "./Dedupe.ts";
@@ -27,11 +28,12 @@ import { clearPresenceOf } from "./notepadAwareness.ts";
 import { NotepadPresence } from "./notepadPresence.ts";
 import { NotepadStore } from "./notepadStore.ts";
 import { Outbox } from "./Outbox.ts";
+import { ParentReport, type ParentReporter } from "./ParentReport.ts";
 import { PendingLeaves } from "./PendingLeaves.ts";
 import { RateLimiter } from "./RateLimiter.ts";
 import { RoomStore } from "./RoomStore.ts";
 import type { RoomContext } from "./roomContext.ts";
-import { closeQuietly, send, sendError } from "./sockets.ts";
+import { broadcast, closeQuietly, send, sendError } from "./sockets.ts";
 import { DEFAULT_TUNING, type RoomTuning } from "./tuning.ts";
 
 export class Room extends DurableObject<Env> {
@@ -42,6 +44,9 @@ export class Room extends DurableObject<Env> {
   resultsWriter: ResultsWriter = (results) => writeResults(this.env.DB, results);
   followUpLoader: FollowUpLoader = (meeting) => loadPlansForRoom(this.env.DB, meeting);
   memory: MemorySeam = d1MemorySeam(() => this.env.DB);
+  /** A breakout room's status to its main room, through that room's own Durable Object. */
+  reportToParent: ParentReporter = (parentRoomId, childRoomId, statusJson) =>
+    this.env.ROOMS.get(this.env.ROOMS.idFromName(parentRoomId)).reportBreakout(childRoomId, statusJson);
   readonly tuning: RoomTuning = { ...DEFAULT_TUNING };
   private readonly store: RoomStore;
   private readonly dedupe: Dedupe;
@@ -49,6 +54,8 @@ export class Room extends DurableObject<Env> {
   private readonly leaves: PendingLeaves;
   private readonly notepad: NotepadStore;
   private readonly notepadPresence: NotepadPresence;
+  private readonly parentReport: ParentReport;
+  private readonly breakouts: Breakouts;
   private readonly limiter = new RateLimiter();
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -59,6 +66,8 @@ export class Room extends DurableObject<Env> {
     this.leaves = new PendingLeaves(ctx.storage.sql);
     this.notepad = new NotepadStore(ctx.storage, this.tuning);
     this.notepadPresence = new NotepadPresence(ctx.storage.sql);
+    this.parentReport = new ParentReport(ctx.storage.sql, this.tuning);
+    this.breakouts = new Breakouts(ctx.storage.sql);
   }
 
   /** The Worker forwards only upgrades it has authenticated, with the verified identity in headers. */
@@ -69,6 +78,7 @@ export class Room extends DurableObject<Env> {
     const identity = identityFrom(req);
     if (!identity) return new Response("missing identity", { status: 400 });
     this.store.ensureRoom(identity, Date.now());
+    this.parentReport.setParent(identity.parentRoomId);
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     writeAttachment(server, {
@@ -119,6 +129,19 @@ export class Room extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     await runAlarm(this.room);
+  }
+
+  /**
+   * RPC from one of this meeting's breakout rooms (another Room instance; the breakout room took this room's id from
+   * its participants' verified sessions). Shown to everyone here, as the trainer overseeing the groups.
+   */
+  async reportBreakout(childRoomId: string, statusJson: string): Promise<void> {
+    if (!this.breakouts.record(childRoomId, statusJson, Date.now())) {
+      console.error("room: a breakout room's report was refused", childRoomId);
+      return;
+    }
+    const frame = this.breakouts.frame();
+    if (frame) broadcast(this.ctx, frame);
   }
 
   // RPC from the Worker's group-memory routes, which have verified the caller's session for this very room.
@@ -208,6 +231,9 @@ export class Room extends DurableObject<Env> {
       resultsWriter: this.resultsWriter,
       followUpLoader: this.followUpLoader,
       memory: this.memory,
+      parentReport: this.parentReport,
+      breakouts: this.breakouts,
+      reportToParent: this.reportToParent,
     };
   }
 }

@@ -1,4 +1,5 @@
-// The alarm: time-up of the running step, animator hand-overs after their grace, then results delivery to D1.
+// The alarm: time-up of the running step, animator hand-overs after their grace, results delivery to D1, then a
+// breakout room's report to its main room.
 import { applySystem } from "./applyCommand.ts";
 import { handOverFromAbsentAnimators } from "./departure.ts";
 import type { RoomContext } from "./roomContext.ts";
@@ -11,6 +12,8 @@ export async function runAlarm(room: RoomContext): Promise<void> {
   await handOverFromAbsentAnimators(room, now);
   const meeting = room.store.meeting();
   if (meeting) await room.outbox.deliver(meeting, room.resultsWriter, now, (id) => room.notepad.textOf(id));
+  // The timer's time-up and hand-overs above are commands, which noted their status already.
+  if (meeting) await room.parentReport.deliver(room.reportToParent, meeting.roomId, Date.now());
   await scheduleWakeUp(room);
 }
 

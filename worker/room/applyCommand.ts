@@ -10,6 +10,7 @@ import {
   type SystemCommand,
 } from "../../protocol/index.ts";
 import type { CommandOrigin } from "./Dedupe.ts";
+import { noteForParent } from "./ParentReport.ts";
 import type { RoomContext } from "./roomContext.ts";
 import { broadcast } from "./sockets.ts";
 import { scheduleWakeUp } from "./wakeUp.ts";
@@ -58,7 +59,10 @@ export function applyCommand(
 /** The room's own commands (joins, time-up, hand-overs, history); a rejection here is an expected race, not a fault. */
 export async function applySystem(room: RoomContext, command: SystemCommand): Promise<boolean> {
   const applied = applyCommand(room, command, SYSTEM_ACTOR, null);
-  if (applied.ok) await followEffects(room, applied.effects);
+  if (applied.ok) {
+    await followEffects(room, applied.effects);
+    await noteForParent(room);
+  }
   return applied.ok;
 }
 

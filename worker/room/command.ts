@@ -3,6 +3,7 @@ import { type ClientMessage, ErrorCode } from "../../protocol/index.ts";
 import { applyCommand, followEffects } from "./applyCommand.ts";
 import type { SocketAttachment } from "./attachment.ts";
 import type { Prior } from "./Dedupe.ts";
+import { noteForParent } from "./ParentReport.ts";
 import type { RoomContext } from "./roomContext.ts";
 import { send, sendError } from "./sockets.ts";
 
@@ -31,6 +32,7 @@ export async function handleCommand(
   }
   send(ws, { type: "ack", id: msg.id, version: applied.event.version });
   await followEffects(room, applied.effects);
+  await noteForParent(room);
 }
 
 /** A resent id gets the answer it had the first time; nothing is applied or broadcast again. */

@@ -2,6 +2,7 @@
 import { animatorOf } from "../../protocol/index.ts";
 import { applySystem } from "./applyCommand.ts";
 import type { SocketAttachment } from "./attachment.ts";
+import { noteForParent } from "./ParentReport.ts";
 import { successorFor } from "./PendingLeaves.ts";
 import type { RoomContext } from "./roomContext.ts";
 import { broadcast, onlineIds, presenceFrame } from "./sockets.ts";
@@ -14,6 +15,7 @@ export async function handleDeparture(room: RoomContext, att: SocketAttachment):
   if (online.includes(att.participantId)) return;
   broadcast(room.ctx, presenceFrame(online), att.connId);
   await watchAnimator(room, online);
+  await noteForParent(room, online);
 }
 
 /** Starts the animator's grace period when they are offline while someone else is here or has just left. */

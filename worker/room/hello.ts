@@ -12,6 +12,7 @@ import { applySystem } from "./applyCommand.ts";
 import { type SocketAttachment, writeAttachment } from "./attachment.ts";
 import { watchAnimator } from "./departure.ts";
 import { memberJoined } from "./groupLink.ts";
+import { noteForParent } from "./ParentReport.ts";
 import type { RoomContext } from "./roomContext.ts";
 import { broadcast, closeQuietly, onlineIds, presenceFrame, sendError, sendRaw } from "./sockets.ts";
 import { scheduleWakeUp } from "./wakeUp.ts";
@@ -27,6 +28,7 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
     // A resync request on an open socket: same answer, nothing else changes.
     sendRaw(ws, welcomeFrame(room, att, msg.lastVersion));
     sendRaw(ws, presenceFrame(onlineIds(room.ctx)));
+    sendBreakouts(room, ws);
     return;
   }
   if (roomIsFullFor(room, att.participantId)) {
@@ -42,10 +44,18 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
   const online = onlineIds(room.ctx);
   if (wasOnline) sendRaw(ws, presenceFrame(online));
   else broadcast(room.ctx, presenceFrame(online));
+  sendBreakouts(room, ws);
   if (room.leaves.cancel(att.participantId)) await scheduleWakeUp(room);
   await watchAnimator(room, online);
   if (joined) await memberJoined(room, att);
   if (fresh && joined) await loadFollowUp(room);
+  await noteForParent(room, online);
+}
+
+/** A main room's overview of its breakout rooms, for a socket that just said hello. */
+function sendBreakouts(room: RoomContext, ws: WebSocket): void {
+  const frame = room.breakouts.frame();
+  if (frame) sendRaw(ws, frame);
 }
 
 /**

@@ -7,6 +7,7 @@ const H = {
   name: "X-Codev-Name",
   host: "X-Codev-Host",
   meeting: "X-Codev-Meeting",
+  parent: "X-Codev-Parent",
 } as const;
 
 export function identityHeaders(s: Session): Record<string, string> {
@@ -16,6 +17,7 @@ export function identityHeaders(s: Session): Record<string, string> {
     [H.name]: encodeURIComponent(s.name),
     [H.host]: s.host ? "1" : "0",
     [H.meeting]: encodeURIComponent(s.meetingId),
+    ...(s.parentRoomId === null ? {} : { [H.parent]: s.parentRoomId }),
   };
 }
 
@@ -32,5 +34,6 @@ export function identityFrom(req: Request): Session | null {
     name: decodeURIComponent(name),
     host: req.headers.get(H.host) === "1",
     meetingId: decodeURIComponent(meeting),
+    parentRoomId: req.headers.get(H.parent),
   };
 }

@@ -17,6 +17,11 @@ export interface RoomTuning {
   /** The note pad's update log is compacted into one snapshot past this many updates or bytes. */
   notepadCompactUpdates: number;
   notepadCompactBytes: number;
+  /** A breakout room's report to its main room waits this long, so a burst of changes makes one report. */
+  parentReportDelayMs: number;
+  /** First retry delay of that report; doubles per failed attempt up to the max. */
+  parentReportRetryMs: number;
+  parentReportMaxRetryMs: number;
 }
 
 export const DEFAULT_TUNING: RoomTuning = {
@@ -30,4 +35,7 @@ export const DEFAULT_TUNING: RoomTuning = {
   outboxCoalesceMs: 5_000,
   notepadCompactUpdates: 500,
   notepadCompactBytes: 256 * 1024,
+  parentReportDelayMs: 1_000,
+  parentReportRetryMs: 2_000,
+  parentReportMaxRetryMs: 60_000,
 };

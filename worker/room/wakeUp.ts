@@ -1,4 +1,5 @@
-// The room's single alarm: the earliest of the step timer, the outbox's next delivery and any animator grace deadline.
+// The room's single alarm: the earliest of the step timer, the outbox's next delivery, any animator grace deadline
+// and a breakout room's report to its main room.
 import type { RoomContext } from "./roomContext.ts";
 
 export function nextWakeUp(room: RoomContext): number | null {
@@ -7,6 +8,7 @@ export function nextWakeUp(room: RoomContext): number | null {
     timer?.status === "running" ? timer.endsAt : null,
     room.outbox.nextDueAt(),
     room.leaves.nextDueAt(),
+    room.parentReport.nextDueAt(),
   ].filter((t): t is number => t !== null);
   return candidates.length === 0 ? null : Math.min(...candidates);
 }

@@ -16,13 +16,20 @@ export interface Cast {
   all: TestSocket[];
 }
 
-/** Opens the animator, the future client and `consultants` consultants, each joined, and waits until all agree. */
-export async function openCast(consultants = 2, roomCode = uniqueRoomCode()): Promise<Cast> {
-  const animator = await TestSocket.join(await devSession(roomCode, "Ana Animatrice", { host: true }));
-  const client = await TestSocket.join(await devSession(roomCode, "Claude Client"));
+/**
+ * Opens the animator, the future client and `consultants` consultants, each joined, and waits until all agree;
+ * with `parent`, the room stands in for a breakout room of that main room.
+ */
+export async function openCast(
+  consultants = 2,
+  roomCode = uniqueRoomCode(),
+  { parent }: { parent?: string } = {},
+): Promise<Cast> {
+  const animator = await TestSocket.join(await devSession(roomCode, "Ana Animatrice", { host: true, parent }));
+  const client = await TestSocket.join(await devSession(roomCode, "Claude Client", { parent }));
   const others: TestSocket[] = [];
   for (let i = 1; i <= consultants; i++) {
-    others.push(await TestSocket.join(await devSession(roomCode, `Consultant ${i}`)));
+    others.push(await TestSocket.join(await devSession(roomCode, `Consultant ${i}`, { parent })));
   }
   const all = [animator, client, ...others];
   await settle(all);

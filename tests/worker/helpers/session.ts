@@ -11,6 +11,8 @@ export const BASE_URL = "https://codev.test";
 export interface JoinOptions {
   participantId?: string;
   host?: boolean;
+  /** The main room's code, for a room standing in for a breakout room. */
+  parent?: string;
 }
 
 export async function devSession(room: string, name: string, opts: JoinOptions = {}): Promise<TestSession> {

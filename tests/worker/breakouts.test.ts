@@ -1,0 +1,175 @@
+// Breakout rooms: each reports where its consultation stands to the meeting's main room, where a trainer oversees them.
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { BreakoutRoom, ServerMessage } from "../../protocol/index.ts";
+import { closeAll, openCast, runConsultation } from "./helpers/consultation.ts";
+import { eventually } from "./helpers/eventually.ts";
+import { devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
+import { TestSocket } from "./helpers/TestSocket.ts";
+
+const open: TestSocket[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeAll(open.splice(0));
+});
+
+type Breakouts = Extract<ServerMessage, { type: "breakouts" }>;
+
+async function trainerIn(mainCode: string): Promise<TestSocket> {
+  const trainer = await TestSocket.join(await devSession(mainCode, "Tom Trainer", { host: true }));
+  open.push(trainer);
+  return trainer;
+}
+
+/**
+ * A breakout room of `mainCode` whose reports leave as soon as its status changes (`delayMs` 0), set before anyone
+ * joins; workerd then runs its alarm by itself.
+ */
+async function breakoutOf(mainCode: string, delayMs = 0) {
+  const code = uniqueRoomCode("b");
+  await runInDurableObject(roomStub(`dev-${code}`), (room) => {
+    room.tuning.parentReportDelayMs = delayMs;
+  });
+  const cast = await openCast(1, code, { parent: mainCode });
+  open.push(...cast.all);
+  return cast;
+}
+
+/** The first overview the main room sends, from `since` on, in which `check` holds. */
+async function overview(
+  trainer: TestSocket,
+  check: (rooms: BreakoutRoom[]) => boolean,
+  since = 0,
+): Promise<BreakoutRoom[]> {
+  const frame = await trainer.waitFor("breakouts", (m) => check((m as Breakouts).rooms), { since });
+  return (frame as Breakouts).rooms;
+}
+
+const breakoutFrames = (s: TestSocket) => s.messages.filter((m) => m.type === "breakouts");
+
+describe("a breakout room", () => {
+  it("tells the main room where its consultation stands, who animates, who is the client and how many are here", async () => {
+    const main = uniqueRoomCode("m");
+    const trainer = await trainerIn(main);
+    const cast = await breakoutOf(main);
+    let rooms = await overview(trainer, (r) => r[0]?.status.online === 3);
+    expect(rooms).toHaveLength(1);
+    expect(rooms[0]).toMatchObject({
+      number: 1,
+      status: { consultation: 1, phase: "lobby", animator: "Ana Animatrice", client: null, online: 3, ideas: 0 },
+    });
+
+    const state = await runConsultation(cast, "consultation");
+    await cast.consultants[0]?.must({ type: "addIdea", text: "Une idée confidentielle du groupe" });
+    rooms = await overview(trainer, (r) => r[0]?.status.ideas === 1);
+    expect(rooms[0]?.status).toMatchObject({ phase: "consultation", client: "Claude Client", ideas: 1 });
+    expect(rooms[0]?.status.timer.status).toBe("running");
+    expect(rooms[0]?.status.timer.endsAt).toBeGreaterThan(state.consultation.startedAt);
+    // Only where it stands: nothing the group said or wrote leaves the breakout room.
+    const said = JSON.stringify(breakoutFrames(trainer));
+    expect(said).not.toContain("confidentielle");
+    expect(said).not.toContain(state.consultation.situations[0]?.title ?? "(no situation)");
+    // The breakout room itself gets no overview, and the main room's state is untouched.
+    expect(breakoutFrames(cast.animator)).toEqual([]);
+    expect(trainer.state?.participants.map((p) => p.name)).toEqual(["Tom Trainer"]);
+  });
+
+  it("reports once for a burst of changes, when its delay is over, not on a command's path", async () => {
+    const main = uniqueRoomCode("m");
+    const trainer = await trainerIn(main);
+    const cast = await breakoutOf(main, 60_000);
+    await cast.animator.must({ type: "setFormat", format: "express" });
+    await cast.animator.must({ type: "setFormat", format: "flash" });
+    const due = await runInDurableObject(roomStub(cast.roomId), (_room, state) => state.storage.getAlarm());
+    expect(due).not.toBeNull();
+    // Before its delay the alarm sends nothing; the commands were answered all the same.
+    await runDurableObjectAlarm(roomStub(cast.roomId));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(breakoutFrames(trainer)).toEqual([]);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime((due ?? 0) + 1);
+    await runDurableObjectAlarm(roomStub(cast.roomId));
+    const rooms = await overview(trainer, () => true);
+    expect(rooms[0]?.status.online).toBe(3);
+    await runDurableObjectAlarm(roomStub(cast.roomId));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(breakoutFrames(trainer)).toHaveLength(1);
+  });
+
+  it("keeps a report the main room did not get and sends it again later, while the group carries on", async () => {
+    const main = uniqueRoomCode("m");
+    const trainer = await trainerIn(main);
+    const cast = await breakoutOf(main);
+    await overview(trainer, (r) => r[0]?.status.online === 3);
+    const failing = { calls: 0 };
+    await runInDurableObject(roomStub(cast.roomId), (room) => {
+      room.reportToParent = async () => {
+        failing.calls++;
+        throw new Error("main room unreachable");
+      };
+    });
+    const since = trainer.mark();
+    await runConsultation(cast, "followUp");
+    await eventually(() => expect(failing.calls).toBeGreaterThan(0));
+    const retryAt = await runInDurableObject(roomStub(cast.roomId), (_room, state) => state.storage.getAlarm());
+    expect(retryAt).not.toBeNull();
+    expect(trainer.messages.length).toBe(since);
+
+    // Evicted, the room gets its real link to the main room back; the report is still due, and arrives.
+    await evictDurableObject(roomStub(cast.roomId));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime((retryAt ?? 0) + 60_000);
+    await runDurableObjectAlarm(roomStub(cast.roomId));
+    const rooms = await overview(trainer, () => true, since);
+    expect(rooms[0]?.status.phase).toBe("followUp");
+  });
+
+  it("is numbered in the order rooms first reported, and a trainer who opens the panel later sees them all", async () => {
+    const main = uniqueRoomCode("m");
+    const early = await trainerIn(main);
+    const first = await breakoutOf(main);
+    await overview(early, (r) => r.length === 1 && r[0]?.status.online === 3);
+    await breakoutOf(main);
+    let rooms = await overview(early, (r) => r[1]?.status.online === 3);
+    expect(rooms.map((r) => [r.number, r.status.animator])).toEqual([
+      [1, "Ana Animatrice"],
+      [2, "Ana Animatrice"],
+    ]);
+    // A later report of the first room keeps its number.
+    const since = early.mark();
+    await first.client.close();
+    rooms = await overview(early, (r) => r[0]?.status.online === 2, since);
+    expect(rooms.map((r) => [r.number, r.status.online])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+
+    // The main room keeps the overview in its storage, through eviction, for whoever says hello next.
+    await evictDurableObject(roomStub(early.session.roomId));
+    const late = await TestSocket.join(await devSession(main, "Lea Late"));
+    open.push(late);
+    const frame = (await late.waitFor("breakouts", () => true)) as Breakouts;
+    expect(frame.rooms.map((r) => r.number)).toEqual([1, 2]);
+  });
+
+  it("is only a breakout room by its verified session: a main room reports nowhere, and a room is never its own main room", async () => {
+    const cast = await openCast(1);
+    open.push(...cast.all);
+    await runConsultation(cast, "presentation");
+    const parent = await runInDurableObject(roomStub(cast.roomId), (_room, state) =>
+      state.storage.sql.exec("SELECT COUNT(*) AS n FROM parent_report").one(),
+    );
+    expect(parent.n).toBe(0);
+    await expect(devSession("same-code", "Ana", { parent: "same-code" })).rejects.toThrow(/400/);
+  });
+
+  it("refuses an unreadable report and lists nothing from it", async () => {
+    const main = uniqueRoomCode("m");
+    const trainer = await trainerIn(main);
+    await roomStub(trainer.session.roomId).reportBreakout("zm-other", JSON.stringify({ phase: "nowhere" }));
+    await roomStub(trainer.session.roomId).reportBreakout("zm-other", "{not json");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(breakoutFrames(trainer)).toEqual([]);
+    expect(trainer.errors()).toEqual([]);
+  });
+});
