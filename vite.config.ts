@@ -37,7 +37,7 @@ export default defineConfig(({ mode }) => ({
           groups: [
             {
               name: "deferred",
-              test: /\/app\/(memory\/(?!mounts|i18n\/en)|notepad\/)|\/protocol\/notepad|\/node_modules\/(yjs|lib0|y-protocols)\//,
+              test: /\/app\/(memory\/(?!mounts|i18n\/en)|notepad\/|breakouts\/)|\/protocol\/notepad|\/node_modules\/(yjs|lib0|y-protocols)\//,
             },
             {
               name: "panel",

@@ -31,6 +31,7 @@ export function devStart(mod: StartModule, ctx: StartUpContext): DevStart {
   const joinDev = (join: DevJoin) => {
     const params: Record<string, string> = { room: join.room, name: join.name };
     if (join.host) params.host = "1";
+    if (join.parent) params.parent = join.parent;
     history.replaceState(null, "", `${location.pathname}?${new URLSearchParams(params)}`);
     void ctx.enter(mod.devPlatform(ctx.baseUrl, join), join.room);
   };
@@ -53,8 +54,10 @@ export function devStart(mod: StartModule, ctx: StartUpContext): DevStart {
   const params = new URLSearchParams(location.search);
   const code = mod.roomCode(params.get("room") ?? "");
   const name = (params.get("name") ?? "").trim();
-  if (code && name) joinDev({ room: code, name, host: params.get("host") === "1" });
-  else showStart(null);
+  const parent = mod.roomCode(params.get("parent") ?? "");
+  if (code && name && parent !== code) {
+    joinDev({ room: code, name, host: params.get("host") === "1", ...(parent ? { parent } : {}) });
+  } else showStart(null);
 
   return {
     leave: () => {

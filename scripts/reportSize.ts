@@ -7,10 +7,12 @@ import type { Plugin } from "vite";
 export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
 
 /**
- * The shipped total is over the design's 75 KB: the Zoom SDK (17 KB), Preact (4.5 KB) and Yjs with lib0 (23.4 KB)
- * alone take 45 KB, which leaves 30 KB for the whole panel in two languages, its room client, note pad binding
- * and group memory views (44 KB today, 89.0 KB in all). Until it is brought under, this ceiling stops it from
- * growing. The first-render budget stays a hard limit.
+ * The shipped total is over the design's 75 KB, and cannot come under it with what the issues ask of the panel: the
+ * libraries DESIGN.md names (the Zoom SDK, bundled; Preact; Yjs with lib0 and y-protocols; valibot) take 48.9 KB
+ * as the report below shares the bytes out, which leaves 26 KB for the stylesheet and the whole panel in two
+ * languages (its room client and reducer, every phase's views, the note pad binding, the group memory views, the
+ * overview of breakout rooms): they take 41 KB. Until the budget is decided again, this ceiling stops the total from
+ * growing unnoticed. The first-render budget stays a hard limit.
  * Raised from 86 to 89 KB (85.88 -> 88.46 KB shipped, first render 44.52 -> 46.49 KB) for the client's headline
  * and question, resources on actions, the user trial's fixes (focus kept or moved to the new view's heading, the
  * follow-up form following others' reports, refusal reasons in words, unfinished consultations in the history),
@@ -19,8 +21,11 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
  * Raised from 89 to 90 KB (88.46 -> 89.00 KB shipped, first render 46.49 -> 46.92 KB) for the Troika format with
  * its guidance, refusal reasons by name instead of by message, the room-checked follow-up report and each previous
  * action's resources in the follow-up.
+ * Raised from 90 to 91 KB (89.02 -> 90.14 KB shipped, first render 46.94 -> 47.30 KB) for the main room's overview
+ * of its breakout rooms: the view loads with the deferred chunk, its strings and the frame's schema ship with the
+ * first render.
  */
-export const SHIPPED_CEILING_KB = 90;
+export const SHIPPED_CEILING_KB = 91;
 
 interface FileSize {
   name: string;

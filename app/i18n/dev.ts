@@ -16,6 +16,11 @@ const fr = {
   demoRunning: "Démo en cours : les participants simulés font avancer la consultation.",
   demoDone: "Démo terminée.",
   demoYou: "Vous",
+  parentCode: "Sous-groupe de la salle (facultatif)",
+  parentHint:
+    "Comme une salle de sous-groupe Zoom : le code de la salle principale, qui voit où en est ce sous-groupe.",
+  parentInvalid: "Le code de la salle principale contient des lettres minuscules, des chiffres ou des tirets.",
+  parentSame: "Une salle ne peut pas être son propre sous-groupe.",
 };
 
 export type DevKey = keyof typeof fr;
@@ -34,6 +39,10 @@ const en: Record<DevKey, string> = {
   demoRunning: "Demo running: the simulated participants move the consultation on.",
   demoDone: "Demo finished.",
   demoYou: "You",
+  parentCode: "Breakout room of (optional)",
+  parentHint: "Like a Zoom breakout room: the main room's code, which then sees where this group stands.",
+  parentInvalid: "The main room's code has lower-case letters, digits or hyphens.",
+  parentSame: "A room cannot be its own breakout room.",
 };
 
 /** Like `t`, for dev mode's strings. */

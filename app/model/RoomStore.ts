@@ -1,4 +1,6 @@
 // The panel's view of one room: the RoomConnection's state, status and presence, observable as one, plus command outcomes.
+
+import type { BreakoutRoom } from "../../protocol/breakouts.ts";
 import type { ConnectionStatus, RoomConnection } from "../../protocol/client/RoomConnection.ts";
 import type { Command } from "../../protocol/commands.ts";
 import type { ErrorCode } from "../../protocol/errors.ts";
@@ -20,6 +22,8 @@ export class RoomStore {
   timeUps = 0;
   /** The room's last error that no control sent (e.g. an outdated app); cleared by the next acknowledgement. */
   roomError: ErrorCode | null = null;
+  /** In a meeting's main room: its breakout rooms' consultations, as they last reported (empty elsewhere). */
+  breakouts: readonly BreakoutRoom[] = [];
   private readonly waiting = new Map<string, (outcome: Outcome) => void>();
   private readonly unsubscribe: Array<() => void> = [];
   private readonly binaryListeners = new Set<(data: Uint8Array) => void>();
@@ -97,6 +101,9 @@ export class RoomStore {
         return;
       case "event":
         if (msg.event.command.type === "timeUp") this.timeUps++;
+        return;
+      case "breakouts":
+        this.breakouts = msg.rooms;
         return;
       default:
         return;

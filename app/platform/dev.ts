@@ -7,6 +7,8 @@ export interface DevJoin {
   room: string;
   name: string;
   host: boolean;
+  /** Stands in for a Zoom breakout room: the main room's code, which this room then reports to. */
+  parent?: string;
 }
 
 export const ROOM_CODE = /^[a-z0-9-]{1,40}$/;
@@ -44,7 +46,13 @@ export function devPlatform(baseUrl: string, join: DevJoin): Platform {
   return {
     kind: "dev",
     async getSession(): Promise<RoomSession> {
-      const s = await requestDevSession(baseUrl, { room: join.room, name: join.name, participantId, host: join.host });
+      const s = await requestDevSession(baseUrl, {
+        room: join.room,
+        name: join.name,
+        participantId,
+        host: join.host,
+        ...(join.parent ? { parent: join.parent } : {}),
+      });
       return { token: s.token, roomId: s.roomId, participantId: s.participantId, name: s.name, host: s.host };
     },
     async inviteAll() {

@@ -8,6 +8,7 @@ import { useObserve } from "../model/observable.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 import type { ViewProps } from "../model/viewProps.ts";
 import { AnimatorNotice } from "./AnimatorNotice.tsx";
+import { BreakoutSlot } from "./BreakoutSlot.tsx";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
 import { Choice } from "./choice/Choice.tsx";
 import { FollowUp } from "./FollowUp.tsx";
@@ -50,6 +51,7 @@ export function RoomView({ store, onLeave, banner }: Props) {
         {state && me ? (
           <>
             <AnimatorNotice state={state} me={me} />
+            <BreakoutSlot store={store} />
             <PhaseView store={store} state={state} me={me} />
           </>
         ) : (

@@ -16,15 +16,29 @@ interface Props {
 export function StartPage({ error, onJoin, onDemo }: Props) {
   const [name, setName] = useState("");
   const [code, setCode] = useState("");
+  const [parent, setParent] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const named = () => {
     if (name.trim()) return name.trim();
     setProblem(td("nameRequired"));
     return null;
   };
+  /** The main room's code when one was typed, undefined when none, null (with the problem shown) when invalid. */
+  const mainRoom = (room: string): string | undefined | null => {
+    if (!parent.trim()) return undefined;
+    const main = roomCode(parent);
+    if (!main) setProblem(td("parentInvalid"));
+    else if (main === room) setProblem(td("parentSame"));
+    else return main;
+    return null;
+  };
+  const enter = (room: string, who: string, host: boolean) => {
+    const main = mainRoom(room);
+    if (main !== null) onJoin({ room, name: who, host, ...(main ? { parent: main } : {}) });
+  };
   const create = () => {
     const who = named();
-    if (who) onJoin({ room: newRoomCode(), name: who, host: true });
+    if (who) enter(newRoomCode(), who, true);
   };
   const join = (e: Event) => {
     e.preventDefault();
@@ -32,7 +46,7 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
     if (!who) return;
     const room = roomCode(code);
     if (!room) return setProblem(td("codeInvalid"));
-    onJoin({ room, name: who, host: false });
+    enter(room, who, false);
   };
   return (
     <main class="page start">
@@ -76,6 +90,22 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
           />
           <button type="submit">{t("joinRoom")}</button>
         </div>
+        <label for="start-parent">{td("parentCode")}</label>
+        <p class="hint" id="start-parent-hint">
+          {td("parentHint")}
+        </p>
+        <input
+          id="start-parent"
+          type="text"
+          autocapitalize="none"
+          spellcheck={false}
+          aria-describedby="start-parent-hint"
+          value={parent}
+          onInput={(e) => {
+            setParent(e.currentTarget.value);
+            setProblem(null);
+          }}
+        />
         {(problem ?? error) && (
           <p class="feedback" role="alert">
             {problem ?? error}

@@ -25,6 +25,8 @@ export interface JoinOptions {
   room: string;
   name: string;
   host?: boolean;
+  /** The main room's code: this room stands in for one of its breakout rooms. */
+  parent?: string;
   journal?: SimJournal;
   timeoutMs?: number;
   signal?: AbortSignalLike;
@@ -47,7 +49,13 @@ export class SimParticipant {
     this.journal = opts.journal ?? newJournal();
     this.timeoutMs = opts.timeoutMs ?? 15_000;
     this.signal = opts.signal;
-    const join = { room: opts.room, name: opts.name, participantId: this.participantId, host: opts.host ?? false };
+    const join = {
+      room: opts.room,
+      name: opts.name,
+      participantId: this.participantId,
+      host: opts.host ?? false,
+      ...(opts.parent ? { parent: opts.parent } : {}),
+    };
     this.connection = new RoomConnection({
       baseUrl: opts.baseUrl,
       getSession: () => requestDevSession(opts.baseUrl, join),

@@ -166,7 +166,8 @@ export class FakeRoom {
     return { ok: true };
   }
 
-  private broadcast(msg: ServerMessage): void {
+  /** To every joined socket, e.g. a frame no command causes (the overview of breakout rooms). */
+  broadcast(msg: ServerMessage): void {
     for (const s of this.joined) s.deliver(msg);
   }
 

@@ -1,0 +1,76 @@
+// In a meeting's main room: where each breakout room's consultation stands, for the trainer overseeing the groups.
+import type { BreakoutRoom } from "../../protocol/breakouts.ts";
+import { isStep, type Phase, stepNumber } from "../../protocol/model.ts";
+import { useNow } from "../components/useNow.ts";
+import { t, tn } from "../i18n/i18n.ts";
+import { STEP_NAMES } from "../i18n/stepNames.ts";
+import type { RoomStore } from "../model/RoomStore.ts";
+import { formatClock, remainingMs } from "../views/step/Timer.tsx";
+
+export function BreakoutOverview({ store }: { store: RoomStore }) {
+  const rooms = store.breakouts;
+  const counting = rooms.some((r) => r.status.timer.status === "running" || r.status.timer.status === "expired");
+  const now = useNow(() => store.serverNow(), counting ? 1000 : null);
+  return (
+    <section class="panel breakouts" aria-labelledby="breakouts-title">
+      <h2 id="breakouts-title">{t("breakoutsTitle")}</h2>
+      <p class="muted">{t("breakoutsIntro")}</p>
+      <ul class="breakout-list">
+        {rooms.map((r) => (
+          <BreakoutItem key={r.number} room={r} now={now} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function BreakoutItem({ room, now }: { room: BreakoutRoom; now: number }) {
+  const s = room.status;
+  const name = t("breakoutName", { n: room.number });
+  return (
+    <li class={`breakout ${s.online === 0 ? "breakout-empty" : ""}`} aria-label={name}>
+      <p class="breakout-head">
+        <strong>{name}</strong>
+        <span>{s.online === 0 ? t("breakoutEmpty") : t("breakoutOnline", { n: s.online })}</span>
+      </p>
+      <p class="breakout-where">
+        <Where phase={s.phase} />
+        {isStep(s.phase) && <Clock timer={s.timer} now={now} />}
+      </p>
+      <p class="breakout-who">
+        {[
+          s.animator && t("breakoutAnimator", { name: s.animator }),
+          s.client && t("breakoutClient", { name: s.client }),
+          s.phase === "consultation" || s.ideas > 0 ? tn("breakoutIdeas", s.ideas) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </p>
+    </li>
+  );
+}
+
+function Where({ phase }: { phase: Phase }) {
+  if (isStep(phase)) {
+    return (
+      <>
+        {t("stepOf", { n: stepNumber(phase) ?? 0 })} · <span lang="fr">{STEP_NAMES[phase]}</span>
+      </>
+    );
+  }
+  return <>{phase === "closed" ? t("breakoutClosed") : t(`phase_${phase}`)}</>;
+}
+
+function Clock({ timer, now }: { timer: BreakoutRoom["status"]["timer"]; now: number }) {
+  if (timer.status === "idle") return null;
+  const left = remainingMs(timer, now);
+  const over = timer.status === "expired" || (timer.status === "running" && left === 0);
+  return (
+    <span class={`breakout-clock ${over ? "up" : ""}`}>
+      {" · "}
+      {over
+        ? t("breakoutOver", { time: formatClock(Math.max(0, now - (timer.endsAt ?? now))) })
+        : t(timer.status === "paused" ? "breakoutPaused" : "breakoutLeft", { time: formatClock(left) })}
+    </span>
+  );
+}

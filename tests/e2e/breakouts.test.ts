@@ -1,0 +1,86 @@
+// A trainer in the meeting's main room watches a breakout room's consultation move on, in a real browser.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STEP_NAMES } from "../../app/i18n/stepNames.ts";
+import { SimParticipant } from "../../protocol/sim/index.ts";
+import type { LocalServer } from "../../scripts/lib/localServer.ts";
+import { launch, person } from "./support/browser.ts";
+import { checkPage, heading, tr } from "./support/flow.ts";
+import { startServer } from "./support/server.ts";
+
+let server: LocalServer;
+let browser: Browser;
+const sims: SimParticipant[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const s of sims) s.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("breakout rooms in the browser", () => {
+  it("the main room's panel shows where a breakout room stands, as it moves on", { timeout: 120_000 }, async () => {
+    const stamp = Date.now().toString(36);
+    const main = `main-${stamp}`;
+    const breakout = `g1-${stamp}`;
+    const tom = await person(browser, { name: "Tom", key: "tom", lang: "fr", theme: "dark", width: 380 });
+    await tom.page.goto(`${server.url}/?room=${main}&name=Tom&host=1`);
+    await heading(tom, tr(tom, "participants"));
+
+    // Ben joins the breakout room from the start page, naming the main room as dev mode's stand-in for Zoom's.
+    const ben = await person(browser, { name: "Ben", key: "ben", lang: "fr", theme: "light", width: 380 });
+    await ben.page.goto(server.url);
+    await ben.page.getByLabel(tr(ben, "yourName"), { exact: true }).fill("Ben");
+    await ben.page.getByLabel(tr(ben, "roomCode"), { exact: true }).fill(breakout);
+    await ben.page.getByLabel(/Sous-groupe de la salle/).fill(main);
+    await ben.page.getByRole("button", { name: tr(ben, "joinRoom"), exact: true }).click();
+    await heading(ben, tr(ben, "participants"));
+    expect(new URL(ben.page.url()).searchParams.get("parent")).toBe(main);
+
+    const anna = await SimParticipant.join({
+      baseUrl: server.url,
+      room: breakout,
+      name: "Anna",
+      host: true,
+      parent: main,
+    });
+    const chloe = await SimParticipant.join({ baseUrl: server.url, room: breakout, name: "Chloé", parent: main });
+    sims.push(anna, chloe);
+    const group = tom.page.getByRole("listitem", { name: tr(tom, "breakoutName", { n: 1 }) });
+    await group.getByText(tr(tom, "breakoutOnline", { n: 3 })).waitFor({ timeout: 20_000 });
+    await group.getByText(tr(tom, "phase_lobby")).waitFor();
+
+    // The animator takes the group to the Exposé, with Chloé's situation chosen.
+    await anna.waitFor("everyone", (s) => s.participants.length === 3);
+    await anna.send({ type: "advance" });
+    await anna.send({ type: "advance" });
+    await chloe.waitFor("the choice", (s) => s.consultation.phase === "choice");
+    await chloe.send({ type: "proposeSituation", title: "Un dossier confidentiel", stakes: "Ce qui se dit ici" });
+    const situation = (await anna.waitFor("a situation", (s) => s.consultation.situations.length === 1)).consultation
+      .situations[0];
+    if (!situation) throw new Error("no situation");
+    await anna.send({ type: "chooseSituation", situationId: situation.id });
+    await anna.send({ type: "advance" });
+
+    await group.getByText(STEP_NAMES.presentation, { exact: true }).waitFor({ timeout: 20_000 });
+    const where = (await group.locator(".breakout-where").textContent()) ?? "";
+    expect(where).toContain(tr(tom, "stepOf", { n: 1 }));
+    expect(where).toMatch(/reste \d+:\d\d/);
+    const who = (await group.locator(".breakout-who").textContent()) ?? "";
+    expect(who).toContain("Anna");
+    expect(who).toContain("Chloé");
+    // Nothing the group wrote reaches the main room.
+    expect(await tom.page.content()).not.toContain("Un dossier confidentiel");
+    // Tom's own room is untouched: he is still alone in its lobby.
+    await heading(tom, tr(tom, "participants"));
+    await checkPage(tom, "breakouts-main-room-fr-dark");
+    expect([...tom.errors, ...ben.errors]).toEqual([]);
+    await tom.context.close();
+    await ben.context.close();
+  });
+});
