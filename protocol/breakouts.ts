@@ -30,8 +30,11 @@ export const BreakoutRoomSchema = v.object({
 });
 export type BreakoutRoom = v.InferOutput<typeof BreakoutRoomSchema>;
 
-/** A breakout room holds at most this many entries in the main room's overview; more are not kept. */
+/** A main room's overview holds at most this many breakout rooms; more are not kept. */
 export const MAX_BREAKOUT_ROOMS = 50;
+
+/** A breakout room nobody has been in for this long leaves the overview (Zoom closed it, or the group is done). */
+export const EMPTY_BREAKOUT_KEPT_MS = 30 * 60_000;
 
 export function breakoutStatusOf(state: RoomState, online: readonly string[]): BreakoutStatus {
   const c = state.consultation;

@@ -172,4 +172,33 @@ describe("a breakout room", () => {
     expect(breakoutFrames(trainer)).toEqual([]);
     expect(trainer.errors()).toEqual([]);
   });
+
+  it("leaves the overview once nobody has been in it for half an hour; the others keep their numbers", async () => {
+    const main = uniqueRoomCode("m");
+    const trainer = await trainerIn(main);
+    const stub = roomStub(trainer.session.roomId);
+    const status = (online: number) =>
+      JSON.stringify({
+        consultation: 1,
+        phase: "lobby",
+        timer: { status: "idle", endsAt: null, remainingMs: 0 },
+        animator: null,
+        client: null,
+        online,
+        ideas: 0,
+      });
+    const t0 = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(t0);
+    await stub.reportBreakout("zm-empty", status(0));
+    await stub.reportBreakout("zm-busy", status(4));
+    vi.setSystemTime(t0 + 29 * 60_000);
+    await stub.reportBreakout("zm-busy", status(3));
+    let rooms = await overview(trainer, (r) => r[1]?.status.online === 3);
+    expect(rooms.map((r) => r.number)).toEqual([1, 2]);
+    vi.setSystemTime(t0 + 31 * 60_000);
+    await stub.reportBreakout("zm-busy", status(2));
+    rooms = await overview(trainer, (r) => r[0]?.status.online === 2);
+    expect(rooms.map((r) => [r.number, r.status.online])).toEqual([[2, 2]]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   type BreakoutRoom,
   type BreakoutStatus,
   BreakoutStatusSchema,
+  EMPTY_BREAKOUT_KEPT_MS,
   MAX_BREAKOUT_ROOMS,
   type ServerMessage,
 } from "../../protocol/index.ts";
@@ -13,6 +14,7 @@ CREATE TABLE IF NOT EXISTS breakouts (
   room_id TEXT PRIMARY KEY,
   number INTEGER NOT NULL,
   status_json TEXT NOT NULL,
+  online INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
 `;
@@ -33,14 +35,17 @@ export class Breakouts {
   record(childRoomId: string, statusJson: string, now: number): boolean {
     const status = parseStatus(statusJson);
     if (!status) return false;
+    this.prune(now);
     const known = this.sql.exec("SELECT 1 FROM breakouts WHERE room_id = ?", childRoomId).toArray().length > 0;
     if (!known && this.count() >= MAX_BREAKOUT_ROOMS) return false;
     this.sql.exec(
-      `INSERT INTO breakouts (room_id, number, status_json, updated_at)
-       VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM breakouts), ?, ?)
-       ON CONFLICT (room_id) DO UPDATE SET status_json = excluded.status_json, updated_at = excluded.updated_at`,
+      `INSERT INTO breakouts (room_id, number, status_json, online, updated_at)
+       VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM breakouts), ?, ?, ?)
+       ON CONFLICT (room_id) DO UPDATE SET
+         status_json = excluded.status_json, online = excluded.online, updated_at = excluded.updated_at`,
       childRoomId,
       JSON.stringify(status),
+      status.online,
       now,
     );
     return true;
@@ -56,10 +61,16 @@ export class Breakouts {
       });
   }
 
-  /** The frame for the main room's sockets, or null while no breakout room has reported. */
-  frame(): string | null {
+  /** The frame for the main room's sockets, or null while no breakout room is listed. */
+  frame(now: number): string | null {
+    this.prune(now);
     const rooms = this.list();
     return rooms.length === 0 ? null : JSON.stringify({ type: "breakouts", rooms } satisfies ServerMessage);
+  }
+
+  /** Breakout rooms empty for EMPTY_BREAKOUT_KEPT_MS leave the list; the others keep their numbers. */
+  private prune(now: number): void {
+    this.sql.exec("DELETE FROM breakouts WHERE online = 0 AND updated_at < ?", now - EMPTY_BREAKOUT_KEPT_MS);
   }
 
   private count(): number {

@@ -140,7 +140,7 @@ export class Room extends DurableObject<Env> {
       console.error("room: a breakout room's report was refused", childRoomId);
       return;
     }
-    const frame = this.breakouts.frame();
+    const frame = this.breakouts.frame(Date.now());
     if (frame) broadcast(this.ctx, frame);
   }
 

@@ -54,7 +54,7 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
 
 /** A main room's overview of its breakout rooms, for a socket that just said hello. */
 function sendBreakouts(room: RoomContext, ws: WebSocket): void {
-  const frame = room.breakouts.frame();
+  const frame = room.breakouts.frame(Date.now());
   if (frame) sendRaw(ws, frame);
 }
 
