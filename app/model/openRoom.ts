@@ -1,4 +1,5 @@
-// Opens the live room for a platform: first session, the connection with its pending store, reconnect on wake-up.
+// Opens the live room for a platform: first session, the connection with its pending store, reconnect on wake-up,
+// and the browser's word on the network.
 import { RoomConnection } from "../../protocol/client/RoomConnection.ts";
 import type { Platform, RoomSession } from "../platform/Platform.ts";
 import { pendingStore } from "./pendingStore.ts";
@@ -30,6 +31,7 @@ export async function openRoom(platform: Platform, baseUrl: string, label: strin
 function watchWakeUps(store: RoomStore): void {
   let hiddenAt = 0;
   const onOnline = () => store.connection.reconnectNow();
+  const onOffline = () => store.connection.networkLost();
   const onVisibility = () => {
     if (document.visibilityState === "hidden") {
       hiddenAt = Date.now();
@@ -38,9 +40,11 @@ function watchWakeUps(store: RoomStore): void {
     if (store.status !== "open" || (hiddenAt > 0 && Date.now() - hiddenAt > SLEEP_MS)) store.connection.reconnectNow();
   };
   window.addEventListener("online", onOnline);
+  window.addEventListener("offline", onOffline);
   document.addEventListener("visibilitychange", onVisibility);
   store.onClose(() => {
     window.removeEventListener("online", onOnline);
+    window.removeEventListener("offline", onOffline);
     document.removeEventListener("visibilitychange", onVisibility);
   });
 }

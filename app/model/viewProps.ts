@@ -19,7 +19,7 @@ export function nameOf(state: RoomState, id: string | null): string {
   return state.participants.find((p) => p.id === id)?.name ?? "—";
 }
 
-/** Draft key scoped to the current consultation, so its drafts never leak into the next one. */
+/** Draft key scoped to the current consultation and participant, so drafts never leak into the next one or to another. */
 export function draftKey(props: ViewProps, field: string): string {
-  return `${props.state.roomId}:${props.state.consultation.id}:${field}`;
+  return `${props.state.roomId}:${props.state.consultation.id}:${props.me.id}:${field}`;
 }

@@ -42,6 +42,8 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
   };
   const join = (e: Event) => {
     e.preventDefault();
+    // Enter in the name field, with no code typed: the page's first action, creating a room.
+    if (!code.trim()) return create();
     const who = named();
     if (!who) return;
     const room = roomCode(code);

@@ -132,6 +132,16 @@ export class RoomConnection {
     void this.connect();
   }
 
+  /**
+   * The browser says the network is gone: the socket is not trusted a moment longer (its heartbeat would take up to
+   * two periods to notice), so commands queue as unsent at once; reconnecting goes on with backoff.
+   */
+  networkLost(): void {
+    if (this.closedByUser) return;
+    this.dropSocket();
+    this.scheduleReconnect();
+  }
+
   close(): void {
     this.closedByUser = true;
     this.dropSocket();

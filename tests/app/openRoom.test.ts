@@ -51,4 +51,21 @@ describe("openRoom", () => {
     window.dispatchEvent(new Event("online"));
     expect(reconnect).toHaveBeenCalledTimes(1);
   });
+
+  it("stops trusting the socket the moment the browser says the network is gone", async () => {
+    const room = new FakeRoom();
+    const store = await openRoom(platformFor(room), "http://fake", null);
+    await waitFor(() => expect(store.status).toBe("open"));
+    // The socket still looks open, as a real one does for a while after the network drops.
+    room.online = false;
+    window.dispatchEvent(new Event("offline"));
+    expect(store.status).toBe("reconnecting");
+    store.send({ type: "advance" });
+    expect(store.unsent).toBe(1);
+    room.online = true;
+    window.dispatchEvent(new Event("online"));
+    await waitFor(() => expect(store.unsent).toBe(0));
+    expect(room.state.consultation.phase).toBe("followUp");
+    store.close();
+  });
 });

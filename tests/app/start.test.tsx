@@ -102,6 +102,35 @@ describe("start page", () => {
     fireEvent.click(screen.getByRole("button", { name: "Rejoindre" }));
     expect(onJoin).toHaveBeenCalledWith({ room: "abc-123", name: "Ben", host: false });
   });
+
+  it("creates a room on Enter in the name field when no code is typed, instead of refusing an empty code", () => {
+    const onJoin = vi.fn();
+    render(<StartPage error={null} onJoin={onJoin} onDemo={vi.fn()} />);
+    const name = screen.getByLabelText("Votre nom");
+    fireEvent.input(name, { target: { value: "Zoé" } });
+    const form = name.closest("form");
+    if (!form) throw new Error("the name is not in a form");
+    fireEvent.submit(form);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(onJoin).toHaveBeenCalledWith({
+      room: expect.stringMatching(/^[a-z0-9]{3}-[a-z0-9]{3}$/),
+      name: "Zoé",
+      host: true,
+    });
+  });
+
+  it("joins as a breakout room of a main room, and refuses a room that would be its own", () => {
+    const onJoin = vi.fn();
+    render(<StartPage error={null} onJoin={onJoin} onDemo={vi.fn()} />);
+    fireEvent.input(screen.getByLabelText("Votre nom"), { target: { value: "Ben" } });
+    fireEvent.input(screen.getByLabelText("Code de la salle"), { target: { value: "g1" } });
+    fireEvent.input(screen.getByLabelText("Sous-groupe de la salle (facultatif)"), { target: { value: "g1" } });
+    fireEvent.click(screen.getByRole("button", { name: "Rejoindre" }));
+    expect(screen.getByRole("alert").textContent).toMatch(/son propre sous-groupe/);
+    fireEvent.input(screen.getByLabelText("Sous-groupe de la salle (facultatif)"), { target: { value: "Main" } });
+    fireEvent.click(screen.getByRole("button", { name: "Rejoindre" }));
+    expect(onJoin).toHaveBeenCalledWith({ room: "g1", name: "Ben", host: false, parent: "main" });
+  });
 });
 
 describe("dev platform", () => {
