@@ -2,7 +2,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BreakoutRoom, ServerMessage } from "../../protocol/index.ts";
-import { closeAll, openCast, runConsultation } from "./helpers/consultation.ts";
+import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { eventually } from "./helpers/eventually.ts";
 import { devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
 import { TestSocket } from "./helpers/TestSocket.ts";
@@ -200,5 +200,21 @@ describe("a breakout room", () => {
     await stub.reportBreakout("zm-busy", status(2));
     rooms = await overview(trainer, (r) => r[0]?.status.online === 2);
     expect(rooms.map((r) => [r.number, r.status.online])).toEqual([[2, 2]]);
+  });
+
+  it("lets the meeting's host look in on a group without taking its animation over", async () => {
+    const main = uniqueRoomCode("m");
+    const code = uniqueRoomCode("b");
+    const animator = await TestSocket.join(await devSession(code, "Ana Animatrice", { parent: main }));
+    const member = await TestSocket.join(await devSession(code, "Ben", { parent: main }));
+    const trainer = await TestSocket.join(await devSession(code, "Tom Trainer", { host: true, parent: main }));
+    open.push(animator, member, trainer);
+    const state = await animator.reach(await settle([animator, member, trainer]));
+    expect(state.consultation.phase).toBe("lobby");
+    expect(state.participants.map((p) => [p.name, p.role, p.host])).toEqual([
+      ["Ana Animatrice", "animator", false],
+      ["Ben", "consultant", false],
+      ["Tom Trainer", "consultant", false],
+    ]);
   });
 });

@@ -86,12 +86,16 @@ function roomIsFullFor(room: RoomContext, participantId: string): boolean {
   return !participant(state, participantId) && state.participants.length >= LIMITS.participants;
 }
 
-/** Joins a newcomer, or updates a returning participant whose name or host status changed. */
+/**
+ * Joins a newcomer, or updates a returning participant whose name or host status changed. In a breakout room the
+ * meeting's host counts as nobody's host: a trainer looking in on a group must not take its animation over.
+ */
 async function joinIfNeeded(room: RoomContext, att: SocketAttachment): Promise<boolean> {
   const name = displayName(att.name);
+  const host = att.host && room.parentReport.parentRoomId() === null;
   const known = participant(room.store.state(), att.participantId);
-  if (known && known.name === name && known.host === att.host) return false;
-  return applySystem(room, { type: "join", participantId: att.participantId, name, host: att.host });
+  if (known && known.name === name && known.host === host) return false;
+  return applySystem(room, { type: "join", participantId: att.participantId, name, host });
 }
 
 /** A fresh room shows the group's previous action plan in its follow-up phase, when the history has one. */
