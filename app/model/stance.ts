@@ -1,5 +1,5 @@
 // Who speaks and who listens in each step, from the method; the banner and the guidance a role sees follow from it.
-import type { Participant, Role, Step } from "../../protocol/model.ts";
+import type { Format, Participant, Role, Step } from "../../protocol/model.ts";
 import type { MessageKey } from "../i18n/fr.ts";
 
 export type Stance = "speak" | "listen" | "animate";
@@ -20,9 +20,11 @@ export function stance(step: Step, role: Role): Stance {
 }
 
 /** The guidance for this role in this step; the scribe is a consultant who also takes notes. */
-export function guidanceKey(step: Step, role: Role): MessageKey {
+export function guidanceKey(step: Step, role: Role, format: Format): MessageKey {
   const who = role === "scribe" ? "consultant" : role;
-  return `g_${step}_${who}`;
+  // A troika's consultation has its own rule for every role (the client turns away, the two others consult), in
+  // place of the method's: one guidance each, never two that disagree.
+  return format === "troika" && step === "consultation" ? `g_troika_${who}` : `g_${step}_${who}`;
 }
 
 export const BANNER_KEYS: Record<Stance, MessageKey> = {

@@ -56,7 +56,11 @@ export function CaretOverlay({ textarea, writers }: Props) {
             class={`notepad-caret notepad-colour-${w.colour}${box.top < box.height ? " below" : ""}`}
             style={{ top: `${box.top}px`, left: `${box.left}px`, height: `${box.height}px` }}
           >
-            <span class="notepad-caret-name">{w.name}</span>
+            {/* A new tag (its fade-out starts again) only when the writer goes to another line: the name shows
+                where they arrive, then leaves the text of the line above readable; the list names them all along. */}
+            <span key={w.line} class="notepad-caret-name">
+              {w.name}
+            </span>
           </div>
         );
       })}

@@ -22,6 +22,7 @@ export function AnimatorBar(view: ViewProps) {
   const needsClient = c.phase === "choice" && c.clientId === null;
   const next = t(NEXT_LABEL[c.phase] ?? "next");
   const running = c.timer.status === "running";
+  const up = c.timer.status === "expired";
   return (
     <section class="animator-bar" aria-label={t("animatorControls")}>
       <div class="bar-row">
@@ -57,21 +58,27 @@ export function AnimatorBar(view: ViewProps) {
       <Feedback code={nav.error} />
       {step && (
         <div class="bar-row">
-          <button
-            type="button"
-            disabled={c.timer.status === "expired"}
-            onClick={() => clock.pending || clock.run({ type: running ? "pauseTimer" : "startTimer" })}
-          >
-            {t(running ? "pauseTimer" : c.timer.status === "paused" ? "resumeTimer" : "startTimer")}
-          </button>
+          {/* At time-up the timer cannot start again: no dead button, but what can be done (said below). */}
+          {!up && (
+            <button
+              type="button"
+              onClick={() => clock.pending || clock.run({ type: running ? "pauseTimer" : "startTimer" })}
+            >
+              {t(running ? "pauseTimer" : c.timer.status === "paused" ? "resumeTimer" : "startTimer")}
+            </button>
+          )}
           <button type="button" onClick={() => clock.pending || clock.run({ type: "extendTimer", minutes: 5 })}>
             {t("addFive")}
           </button>
-          <ConfirmButton class="danger" question={t("confirmClose")} onConfirm={() => nav.run({ type: "close" })}>
-            {t("close")}
-          </ConfirmButton>
+          {/* In the last step "Terminer" closes the consultation: a second way to the same end would only puzzle. */}
+          {c.phase !== "evaluation" && (
+            <ConfirmButton class="danger" question={t("confirmClose")} onConfirm={() => nav.run({ type: "close" })}>
+              {t("close")}
+            </ConfirmButton>
+          )}
         </div>
       )}
+      {step && up && <p class="hint">{t("why_timeUp")}</p>}
       <Feedback code={clock.error} />
     </section>
   );

@@ -30,6 +30,18 @@ export function RoomView({ store, onLeave, banner }: Props) {
   const state = store.state;
   const me = store.me;
   const lastFocus = useRef<EventTarget | null>(null);
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The sticky top's height, however it wraps and with the connection state or not, as the page's scroll-padding:
+    // a control the keyboard reaches is never left under it (WCAG 2.4.11).
+    const el = top.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      document.documentElement.style.scrollPaddingTop = `${el.offsetHeight + 8}px`;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     // A phase change (or a choice) removes the control just used: focus goes to the new view's heading, not the page's top.
     const last = lastFocus.current;
@@ -44,8 +56,11 @@ export function RoomView({ store, onLeave, banner }: Props) {
   });
   return (
     <div class="room" onFocusIn={(e) => (lastFocus.current = e.target)}>
-      <Header store={store} onLeave={onLeave} />
-      <ConnectionBanner store={store} />
+      {/* The connection state stays in sight with the header while reconnecting. */}
+      <div class="room-top" ref={top}>
+        <Header store={store} onLeave={onLeave} />
+        <ConnectionBanner store={store} />
+      </div>
       {banner}
       <main class="room-main">
         {state && me ? (

@@ -1,14 +1,15 @@
 // After closing: the consultation's summary (headline, request, kept ideas, action plan, learnings) and the next consultation.
-import { AuthoredList } from "../components/AuthoredList.tsx";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { Feedback } from "../components/Feedback.tsx";
 import { t } from "../i18n/i18n.ts";
 import { useCommand } from "../model/useCommand.ts";
 import { can, nameOf, type ViewProps } from "../model/viewProps.ts";
 import { NotepadSlot } from "./NotepadSlot.tsx";
-import { ActionItem } from "./step/ActionItem.tsx";
+import { ActionPlan } from "./step/ActionPlan.tsx";
 import { HeadlineCard } from "./step/HeadlineCard.tsx";
+import { Learnings } from "./step/Learnings.tsx";
 import { MarkedIdeas } from "./step/MarkedIdeas.tsx";
+import { RequestCard } from "./step/RequestCard.tsx";
 
 export function Summary(view: ViewProps) {
   const c = view.state.consultation;
@@ -35,37 +36,17 @@ export function Summary(view: ViewProps) {
       ) : (
         <p class="muted">{t("waitNext")}</p>
       )}
+      {/* The steps' own cards: closed, they offer no form, and say plainly what was not done. */}
       <div class="columns">
         <div class="column">
           <HeadlineCard {...view} />
-          <section class="panel request" aria-labelledby="request-title">
-            <h2 id="request-title">{t("request")}</h2>
-            {c.request ? (
-              <blockquote class="request-text">{c.request.text}</blockquote>
-            ) : (
-              <p class="empty">{t("noRequest")}</p>
-            )}
-          </section>
+          <RequestCard {...view} />
           <MarkedIdeas state={view.state} />
           <NotepadSlot {...view} />
         </div>
         <div class="column">
-          <section class="panel" aria-labelledby="plan-title">
-            <h2 id="plan-title">{t("actionPlan")}</h2>
-            {c.actions.length === 0 ? (
-              <p class="empty">{t("noActionsClosed")}</p>
-            ) : (
-              <ul class="cards">
-                {c.actions.map((a) => (
-                  <ActionItem key={a.id} view={view} action={a} editable={false} />
-                ))}
-              </ul>
-            )}
-          </section>
-          <section class="panel" aria-labelledby="learnings-title">
-            <h2 id="learnings-title">{t("learnings")}</h2>
-            <AuthoredList state={view.state} items={c.learnings} empty={t("noLearnings")} label={t("learnings")} />
-          </section>
+          <ActionPlan {...view} showMarked={false} />
+          <Learnings {...view} />
         </div>
       </div>
     </div>

@@ -13,7 +13,7 @@ describe("the headline", () => {
     expect(g.anna.view.queryByLabelText(/Votre manchette/)).toBeNull();
     g.chloe.view.getByLabelText(/Votre manchette/).focus();
     fireEvent.input(g.chloe.view.getByLabelText(/Votre manchette/), { target: { value: "Deux experts partent" } });
-    fireEvent.input(g.chloe.view.getByLabelText("Votre question au groupe"), {
+    fireEvent.input(g.chloe.view.getByLabelText("Question au groupe"), {
       target: { value: "Comment les garder ?" },
     });
     fireEvent.click(g.chloe.view.getByRole("button", { name: "Enregistrer la manchette" }));
@@ -49,15 +49,16 @@ describe("the headline", () => {
     expect(g.ben.view.queryByRole("button", { name: "Modifier la manchette" })).toBeNull();
     expect(g.chloe.view.getByRole("button", { name: "Modifier la manchette" })).toBeTruthy();
     fireEvent.click(await g.dan.view.findByRole("button", { name: "Modifier la manchette" }));
-    const field = g.dan.view.getByLabelText<HTMLInputElement>(/Votre manchette/);
+    // The scribe writes for the client: the form speaks of the client's headline, not of theirs.
+    const field = g.dan.view.getByLabelText<HTMLInputElement>("Manchette du client (en une phrase)");
     expect(field.value).toBe("Première version");
-    expect(g.dan.view.getByLabelText<HTMLTextAreaElement>("Votre question au groupe").value).toBe("Que faire ?");
+    expect(g.dan.view.getByLabelText<HTMLTextAreaElement>("Question au groupe").value).toBe("Que faire ?");
     await waitFor(() => expect(document.activeElement).toBe(field));
     fireEvent.input(field, { target: { value: "Seconde version" } });
     fireEvent.click(g.dan.view.getByRole("button", { name: "Enregistrer la manchette" }));
     await g.ben.view.findByText("Seconde version");
     expect(g.room.state.consultation.headline).toMatchObject({ text: "Seconde version", question: "Que faire ?" });
-    await waitFor(() => expect(g.dan.view.queryByLabelText(/Votre manchette/)).toBeNull());
+    await waitFor(() => expect(g.dan.view.queryByLabelText(/Manchette du client/)).toBeNull());
     fireEvent.click(g.chloe.view.getByRole("button", { name: "Modifier la manchette" }));
     fireEvent.click(g.chloe.view.getByRole("button", { name: "Annuler" }));
     expect(g.chloe.view.queryByLabelText(/Votre manchette/)).toBeNull();

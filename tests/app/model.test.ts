@@ -6,7 +6,7 @@ import { fr } from "../../app/i18n/fr.ts";
 import { pendingStore } from "../../app/model/pendingStore.ts";
 import { guidanceKey, stance } from "../../app/model/stance.ts";
 import { formatClock, remainingMs } from "../../app/views/step/Timer.tsx";
-import { STEPS } from "../../protocol/model.ts";
+import { FORMATS, STEPS } from "../../protocol/model.ts";
 import { firstRenderChunks, OWN_CODE, originLines, originsOfChunk, report } from "../../scripts/reportSize.ts";
 
 describe("who speaks", () => {
@@ -21,11 +21,12 @@ describe("who speaks", () => {
     for (const s of STEPS) expect(stance(s, "animator")).toBe("animate");
   });
 
-  it("has guidance for every role in every step", () => {
-    for (const s of STEPS) {
-      for (const r of ["animator", "client", "consultant", "scribe"] as const)
-        expect(fr[guidanceKey(s, r)]).toBeTruthy();
-    }
+  it("has guidance for every role in every step, in every format", () => {
+    for (const f of FORMATS)
+      for (const s of STEPS) {
+        for (const r of ["animator", "client", "consultant", "scribe"] as const)
+          expect(fr[guidanceKey(s, r, f)]).toBeTruthy();
+      }
   });
 });
 

@@ -69,8 +69,9 @@ describe("feedback and reconnection", () => {
       expect(p.view.getByText("Le temps de cette étape est écoulé.")).toBeTruthy();
       expect(p.view.getByRole("timer").textContent).toMatch(/^\+0:0\d$/);
     }
-    const start = g.anna.view.getByRole<HTMLButtonElement>("button", { name: "Démarrer" });
-    expect(start.disabled).toBe(true);
+    // No dead "Démarrer" at time-up: the animator is told what can be done instead.
+    expect(g.anna.view.queryByRole("button", { name: "Démarrer" })).toBeNull();
+    expect(g.anna.view.getByText("Temps écoulé : ajoutez des minutes ou passez à la suite.")).toBeTruthy();
     fireEvent.click(g.anna.view.getByRole("button", { name: "+5 min" }));
     await g.ben.view.findByText("Temps restant");
   });

@@ -1,13 +1,12 @@
 // The consultation's format and the minutes of each step: the animator picks and adjusts, everyone sees them.
-
-import { LIMITS } from "../../../protocol/limits.ts";
 import { FORMATS, type Format, STEPS } from "../../../protocol/model.ts";
 import { Feedback } from "../../components/Feedback.tsx";
 import { NotepadPolicyField } from "../../components/NotepadPolicyField.tsx";
+import { StepName } from "../../components/StepName.tsx";
 import { t } from "../../i18n/i18n.ts";
-import { STEP_NAMES } from "../../i18n/stepNames.ts";
 import { useCommand } from "../../model/useCommand.ts";
 import { can, type ViewProps } from "../../model/viewProps.ts";
+import { MinutesField } from "./MinutesField.tsx";
 
 export function FormatPanel(view: ViewProps) {
   const c = view.state.consultation;
@@ -39,32 +38,25 @@ export function FormatPanel(view: ViewProps) {
         <p>{t("formatIs", { name: t(`format_${c.format}`) })}</p>
       )}
       <ul class="durations">
-        {STEPS.map((s, i) => (
-          <li key={s}>
-            <label for={`minutes-${s}`}>
-              {i + 1}. <span lang="fr">{STEP_NAMES[s]}</span>
-            </label>
-            {editable ? (
-              <input
-                id={`minutes-${s}`}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={LIMITS.stepMinutes}
-                value={c.durations[s]}
-                aria-label={t("minutesOf", { step: STEP_NAMES[s] })}
-                onChange={(e) => {
-                  const minutes = Number.parseInt(e.currentTarget.value, 10);
-                  if (Number.isInteger(minutes) && minutes >= 1 && minutes <= LIMITS.stepMinutes) {
-                    control.run({ type: "setDuration", step: s, minutes });
-                  }
-                }}
-              />
-            ) : (
-              <output id={`minutes-${s}`}>{t("minutes", { n: c.durations[s] })}</output>
-            )}
-          </li>
-        ))}
+        {STEPS.map((s, i) => {
+          const name = (
+            <>
+              {i + 1}. <StepName step={s} />
+            </>
+          );
+          // Plain text for those who only read them: six live regions would announce every change six times over.
+          return editable ? (
+            <li key={s}>
+              <label for={`minutes-${s}`}>{name}</label>
+              <MinutesField step={s} value={c.durations[s]} control={control} />
+            </li>
+          ) : (
+            <li key={s}>
+              <span>{name}</span>
+              <span>{t("minutes", { n: c.durations[s] })}</span>
+            </li>
+          );
+        })}
       </ul>
       <p class="muted">{t("totalMinutes", { n: total })}</p>
       {editable ? (

@@ -31,8 +31,9 @@ export function ActionItem({ view, action: a, editable }: { view: ViewProps; act
     <li class={`card action status-${a.status}`}>
       <p class="card-text">{a.text}</p>
       {editable ? (
-        <>
-          <label class="inline-field">
+        // One grid for the three fields: their labels in one column, so the fields line up at any width.
+        <div class="action-fields">
+          <label>
             <span>{t("resources")}</span>
             <input
               type="text"
@@ -48,37 +49,35 @@ export function ActionItem({ view, action: a, editable }: { view: ViewProps; act
               }}
             />
           </label>
-          <div class="form-row">
-            <label class="inline-field">
-              <span>{t("dueDate")}</span>
-              <input
-                type="date"
-                aria-label={named(t("dueDate"))}
-                value={a.dueDate ?? ""}
-                disabled={control.pending}
-                onChange={(e) => update({ dueDate: e.currentTarget.value || null })}
-              />
-            </label>
-            <label class="inline-field">
-              <span>{t("status")}</span>
-              <select
-                aria-label={named(t("status"))}
-                value={a.status}
-                disabled={control.pending}
-                onChange={(e) => {
-                  const status = ACTION_STATUSES.find((s) => s === e.currentTarget.value);
-                  if (status) update({ status });
-                }}
-              >
-                {ACTION_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status_${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-        </>
+          <label>
+            <span>{t("dueDate")}</span>
+            <input
+              type="date"
+              aria-label={named(t("dueDate"))}
+              value={a.dueDate ?? ""}
+              disabled={control.pending}
+              onChange={(e) => update({ dueDate: e.currentTarget.value || null })}
+            />
+          </label>
+          <label>
+            <span>{t("status")}</span>
+            <select
+              aria-label={named(t("status"))}
+              value={a.status}
+              disabled={control.pending}
+              onChange={(e) => {
+                const status = ACTION_STATUSES.find((s) => s === e.currentTarget.value);
+                if (status) update({ status });
+              }}
+            >
+              {ACTION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status_${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       ) : (
         <>
           {a.resources && <p class="card-text">{t("resourcesIs", { text: a.resources })}</p>}

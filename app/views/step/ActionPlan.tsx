@@ -1,4 +1,4 @@
-// Synthesis: the ideas the client kept and the client's action plan (actions, resources, due dates, status).
+// Synthesis: the ideas the client kept and the client's action plan (actions, resources, due dates, status); the summary's.
 import { useState } from "preact/hooks";
 import { LIMITS } from "../../../protocol/limits.ts";
 import { DraftForm } from "../../components/DraftForm.tsx";
@@ -18,7 +18,7 @@ export function ActionPlan(view: ViewProps & { showMarked: boolean }) {
       <section class="panel" aria-labelledby="plan-title">
         <h2 id="plan-title">{t("actionPlan")}</h2>
         {actions.length === 0 ? (
-          <p class="empty">{t("noActions")}</p>
+          <p class="empty">{t(view.state.consultation.phase === "closed" ? "noActionsClosed" : "noActions")}</p>
         ) : (
           <ul class="cards" aria-label={t("actionPlan")}>
             {actions.map((a) => (
@@ -39,22 +39,23 @@ export function ActionPlan(view: ViewProps & { showMarked: boolean }) {
               setResources("");
             }}
             fields={
-              <label>
-                {t("resources")}
-                <input
-                  type="text"
-                  maxLength={LIMITS.actionResources}
-                  value={resources}
-                  onInput={(e) => setResources(e.currentTarget.value)}
-                />
-              </label>
+              <>
+                <label>
+                  {t("resources")}
+                  <input
+                    type="text"
+                    maxLength={LIMITS.actionResources}
+                    value={resources}
+                    onInput={(e) => setResources(e.currentTarget.value)}
+                  />
+                </label>
+                <label>
+                  {t("dueDate")}
+                  <input type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+                </label>
+              </>
             }
-          >
-            <label class="inline-field">
-              <span>{t("dueDate")}</span>
-              <input type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
-            </label>
-          </DraftForm>
+          />
         )}
       </section>
     </>

@@ -19,11 +19,8 @@ export function Banner(props: ViewProps & { step: Step }) {
       <h2 id="banner-title" class="banner-title">
         {t(BANNER_KEYS[mine])}
       </h2>
-      <p class="guidance">{t(guidanceKey(step, me.role))}</p>
+      <p class="guidance">{t(guidanceKey(step, me.role, state.consultation.format))}</p>
       {me.role === "scribe" && <p class="guidance">{t("scribeNote")}</p>}
-      {state.consultation.format === "troika" && step === "consultation" && me.role !== "animator" && (
-        <p class="guidance">{t(me.role === "client" ? "g_troika_client" : "g_troika_consultant")}</p>
-      )}
       <ul class="who">
         <li>{t("speaking", { names: names(groups.speak) })}</li>
         {groups.listen.length > 0 && <li>{t("listening", { names: names(groups.listen) })}</li>}

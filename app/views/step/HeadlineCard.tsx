@@ -16,13 +16,19 @@ export function HeadlineCard(view: ViewProps) {
   const [editing, setEditing] = useState(false);
   const box = useRef<HTMLElement>(null);
   const writer = can(view, "setHeadline");
+  // The scribe writes for the client, and is spoken to so.
+  const scribe = view.me.role === "scribe";
   const open = writer && (editing || (!h && c.phase === "presentation"));
   const wasOpen = useRef(open);
+  // The control in this card that last had the focus.
+  const lastIn = useRef<Element | null>(null);
   useEffect(() => {
-    // Into the form when it opens; onto the edit button when it closes with the focus inside it.
+    // Into the form when it opens; onto the edit button when it closes under the keyboard of whoever was in it,
+    // never for someone elsewhere (their focus on the page's body is not a focus in the form).
     const active = document.activeElement;
+    const left = lastIn.current;
     if (open && editing) box.current?.querySelector("input")?.focus();
-    else if (wasOpen.current && !open && (!active || active === document.body))
+    else if (wasOpen.current && !open && left && !left.isConnected && (!active || active === document.body))
       box.current?.querySelector("button")?.focus();
     wasOpen.current = open;
   }, [open, editing]);
@@ -33,7 +39,12 @@ export function HeadlineCard(view: ViewProps) {
     setEditing(true);
   };
   return (
-    <section class="panel headline" aria-labelledby="headline-title" ref={box}>
+    <section
+      class="panel headline"
+      aria-labelledby="headline-title"
+      ref={box}
+      onFocusIn={(e) => (lastIn.current = e.target instanceof Element ? e.target : null)}
+    >
       <h2 id="headline-title">{t("headline")}</h2>
       {h ? (
         <>
@@ -47,7 +58,7 @@ export function HeadlineCard(view: ViewProps) {
         <DraftForm
           store={view.store}
           draftKey={key}
-          label={t("headlineLabel")}
+          label={t(scribe ? "clientHeadlineLabel" : "headlineLabel")}
           submitLabel={t("saveHeadline")}
           maxLength={LIMITS.headline}
           toCommand={(text) => ({ type: "setHeadline", text, question: question.value })}

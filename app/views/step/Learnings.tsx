@@ -1,4 +1,4 @@
-// Evaluation: each person's learnings, the client on the process, consultants on their role.
+// Evaluation: each person's learnings, the client on the process, consultants on their role; in the summary too.
 import { LIMITS } from "../../../protocol/limits.ts";
 import { AuthoredList } from "../../components/AuthoredList.tsx";
 import { DraftForm } from "../../components/DraftForm.tsx";

@@ -1,4 +1,4 @@
-// The client's request (the contract): shown to all, written and revised by the client.
+// The client's request (the contract): shown to all, written and revised by the client; in the summary too.
 import { LIMITS } from "../../../protocol/limits.ts";
 import { DraftForm } from "../../components/DraftForm.tsx";
 import { t } from "../../i18n/i18n.ts";

@@ -1,12 +1,11 @@
 // The step's place in the sequence (1 to 6) and its name as the method names it.
 import { STEPS, type Step, stepNumber } from "../../../protocol/model.ts";
+import { StepName } from "../../components/StepName.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { STEP_NAMES } from "../../i18n/stepNames.ts";
 
 export function StepProgress({ step }: { step: Step }) {
   const n = stepNumber(step) ?? 0;
-  // The English gloss only where it says more than the method's own name.
-  const gloss = t(`gloss_${step}`) === STEP_NAMES[step] ? "" : t(`gloss_${step}`);
   return (
     <div class="step-head">
       <ol class="progress" aria-label={t("progress")}>
@@ -26,9 +25,7 @@ export function StepProgress({ step }: { step: Step }) {
       </ol>
       <p class="step-count">{t("stepOf", { n })}</p>
       <h1 class="step-name">
-        {/* The method's names stay French in every language: screen readers must read them so. */}
-        <span lang="fr">{STEP_NAMES[step]}</span>
-        {gloss && <span class="gloss"> ({gloss})</span>}
+        <StepName step={step} />
       </h1>
     </div>
   );
