@@ -1,5 +1,5 @@
-// The animator's controls in the lobby: attach the meeting to one of their groups, create one, or detach it.
-import { useState } from "preact/hooks";
+// The animator's controls for the meeting's group: attach it to one of their groups, create one, or detach it.
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { MeetingGroup } from "../../protocol/model.ts";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { t } from "../i18n/i18n.ts";
@@ -12,59 +12,79 @@ import { GroupAnswerSchema, type MyGroup, MyGroupsSchema } from "./schemas.ts";
 interface Props {
   api: MemoryApi;
   current: MeetingGroup | null;
+  /** Called once the meeting's group has changed; the caller then places the focus itself. */
+  onDone?: () => void;
 }
 
 type Mode = { kind: "idle" } | { kind: "pick"; groups: MyGroup[] } | { kind: "create" };
 
 /** Nothing is asked of the server until the animator opens a choice: the lobby itself costs no request. */
-export function AttachGroup({ api, current }: Props) {
+export function AttachGroup({ api, current, onDone }: Props) {
   const [mode, setMode] = useState<Mode>({ kind: "idle" });
   const [picked, setPicked] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Opening or closing a choice removes the focused button, so after that render the focus goes where `focus`
+  // says: the choice's first field, or back to the button that opened it (`opener`).
+  const focus = useRef("");
+  const opener = useRef("");
+  // A layout effect: it runs right after this render, where a deferred effect may first run on the previous DOM.
+  useLayoutEffect(() => {
+    if (focus.current) box.current?.querySelector<HTMLElement>(focus.current)?.focus();
+    focus.current = "";
+  });
+  const show = (next: Mode, to = "select,input,button") => {
+    if (mode.kind === "idle") opener.current = `[data-open=${next.kind}]`;
+    focus.current = to;
+    setMode(next);
+  };
 
-  /** Runs one request; `done` says whether the controls go back to their resting state afterwards. */
-  const act = async (work: () => Promise<unknown>, done = true) => {
+  /** Runs one request; the buttons stay enabled meanwhile (a second press is ignored) so the focus stays put. */
+  const act = async (work: () => Promise<unknown>, then?: () => void) => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
       await work();
-      if (done) setMode({ kind: "idle" });
-      setPicked("");
+      then?.();
     } catch (err) {
       setError(failure(err));
     } finally {
       setBusy(false);
     }
   };
+  /** Once the group changed: "pick" is the one button every resting state keeps ("Créer un groupe" goes). */
+  const changed = () => {
+    setPicked("");
+    show({ kind: "idle" }, onDone ? "" : "[data-open=pick]");
+    onDone?.();
+  };
   const pick = () =>
     act(async () => {
       const mine = await api.json("GET", "/api/groups", MyGroupsSchema);
-      setMode({ kind: "pick", groups: mine.groups.filter((g) => g.id !== current?.id) });
-    }, false);
+      show({ kind: "pick", groups: mine.groups.filter((g) => g.id !== current?.id) });
+    });
   const attach = (groupId: string | null) =>
-    act(() => api.json("PUT", "/api/meeting/group", GroupAnswerSchema, { groupId }));
-  const create = (settings: GroupSettings) => act(() => api.json("POST", "/api/groups", GroupAnswerSchema, settings));
+    act(() => api.json("PUT", "/api/meeting/group", GroupAnswerSchema, { groupId }), changed);
+  const create = (settings: GroupSettings) =>
+    act(() => api.json("POST", "/api/groups", GroupAnswerSchema, settings), changed);
+  const createButton = (
+    <button type="button" data-open="create" onClick={() => show({ kind: "create" })}>
+      {tm("mem_createTitle")}
+    </button>
+  );
 
   return (
-    <div class="memory-attach">
+    <div class="memory-attach" ref={box}>
       {mode.kind === "idle" && (
         <>
-          <button type="button" disabled={busy} onClick={() => void pick()}>
+          <button type="button" data-open="pick" onClick={() => void pick()}>
             {tm(current ? "mem_changeGroup" : "mem_pickGroup")}
           </button>
-          {!current && (
-            <button type="button" onClick={() => setMode({ kind: "create" })}>
-              {tm("mem_createTitle")}
-            </button>
-          )}
+          {!current && createButton}
           {current && (
-            <ConfirmButton
-              class="quiet"
-              question={tm("mem_confirmDetach")}
-              disabled={busy}
-              onConfirm={() => void attach(null)}
-            >
+            <ConfirmButton class="quiet" question={tm("mem_confirmDetach")} onConfirm={() => void attach(null)}>
               {tm("mem_detach")}
             </ConfirmButton>
           )}
@@ -72,7 +92,10 @@ export function AttachGroup({ api, current }: Props) {
       )}
       {mode.kind === "pick" &&
         (mode.groups.length === 0 ? (
-          <p class="empty">{tm("mem_noOtherGroups")}</p>
+          <>
+            <p class="empty">{tm(current ? "mem_noOtherGroups" : "mem_noGroups")}</p>
+            {createButton}
+          </>
         ) : (
           <form
             class="form-row"
@@ -90,7 +113,7 @@ export function AttachGroup({ api, current }: Props) {
                 </option>
               ))}
             </select>
-            <button type="submit" class="primary" disabled={busy || !picked}>
+            <button type="submit" class="primary" disabled={!picked}>
               {tm("mem_attach")}
             </button>
           </form>
@@ -102,7 +125,7 @@ export function AttachGroup({ api, current }: Props) {
         </div>
       )}
       {mode.kind !== "idle" && (
-        <button type="button" class="quiet" onClick={() => setMode({ kind: "idle" })}>
+        <button type="button" class="quiet" onClick={() => show({ kind: "idle" }, opener.current)}>
           {t("cancel")}
         </button>
       )}

@@ -12,12 +12,13 @@ import { useLoad } from "./useLoad.ts";
 interface Props {
   api: MemoryApi;
   groupId: string;
+  groupName: string;
   consultationId: string;
   myId: string | null;
   onBack: () => void;
 }
 
-export function ConsultationReport({ api, groupId, consultationId, myId, onBack }: Props) {
+export function ConsultationReport({ api, groupId, groupName, consultationId, myId, onBack }: Props) {
   const base = `/api/groups/${encodeURIComponent(groupId)}/consultations/${encodeURIComponent(consultationId)}`;
   const detail = useLoad(() => api.json("GET", base, DetailSchema), [base]);
   const [note, setNote] = useState<string | null>(null);
@@ -98,6 +99,13 @@ export function ConsultationReport({ api, groupId, consultationId, myId, onBack 
       <h2 id="memory-report-title" tabIndex={-1} ref={heading}>
         {tm("mem_itemTitle", { date: day(c.startedAt), client: c.clientName ?? "—" })}
       </h2>
+      {/* The Markdown's head too, so that a printed report stands on its own. */}
+      <p class="muted">{tm("mem_confidential")}</p>
+      <p>
+        {tm("mem_groupIs", { name: groupName })}
+        <br />
+        {t("formatIs", { name: t(`format_${c.format}`) })}
+      </p>
       {c.status && c.status !== "closed" && <p class="badge">{tm("mem_unfinished")}</p>}
       <ReportBody c={c} />
     </article>

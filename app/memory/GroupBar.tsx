@@ -12,7 +12,7 @@ export function GroupBar({ view }: { view: ViewProps }) {
   const animating = view.me.role === "animator";
   return (
     <section class="panel memory-group" aria-labelledby="memory-group-title">
-      <h2 id="memory-group-title">{tm("mem_groupTitle")}</h2>
+      <h2 id="memory-group-title">{tm("mem_tab_group")}</h2>
       {group ? (
         <>
           <p class="memory-group-name">{group.name}</p>

@@ -31,7 +31,8 @@ export function GroupForm({ initial, submitLabel, busy, onSubmit }: Props) {
       class="memory-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!name.trim()) return;
+        // While busy the button stays enabled (so the focus stays on it) and a second press is ignored.
+        if (busy || !name.trim()) return;
         onSubmit({
           name: name.trim(),
           mission: mission.trim() || null,
@@ -74,7 +75,7 @@ export function GroupForm({ initial, submitLabel, busy, onSubmit }: Props) {
           </option>
         ))}
       </select>
-      <button type="submit" class="primary" disabled={busy || !name.trim()}>
+      <button type="submit" class="primary" disabled={!name.trim()}>
         {submitLabel}
       </button>
     </form>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../i18n/i18n.ts";
 import { useObserve } from "../model/observable.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
+import { AttachGroup } from "./AttachGroup.tsx";
 import { memoryApi } from "./api.ts";
 import { ConsultationReport } from "./ConsultationReport.tsx";
 import { GroupSettingsPanel } from "./GroupSettingsPanel.tsx";
@@ -27,6 +28,8 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
   const mine = useLoad(() => api.json("GET", "/api/groups", MyGroupsSchema), [changes]);
   const groups = mine.data?.groups ?? [];
   const groupId = picked ?? meetingGroupId ?? groups[0]?.id ?? null;
+  // The server lets the animator give the meeting a group in any phase (changing it is the lobby's business).
+  const attachable = tab === "group" && store.me?.role === "animator" && meetingGroupId === null;
   const dialog = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
@@ -45,14 +48,14 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
     >
       <div class="memory-head">
         <h1 id="memory-title" tabIndex={-1} ref={title}>
-          {tm("mem_title")}
+          {t("mem_open")}
         </h1>
         <button type="button" onClick={onClose}>
           {tm("mem_close")}
         </button>
       </div>
       <fieldset class="segmented memory-tabs">
-        <legend class="sr-only">{tm("mem_title")}</legend>
+        <legend class="sr-only">{t("mem_open")}</legend>
         {TABS.map((k) => (
           <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>
             {tm(`mem_tab_${k}`)}
@@ -61,7 +64,7 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
       </fieldset>
       {tab !== "data" && groups.length > 1 && (
         <div class="inline-field memory-pick">
-          <label for="memory-group-pick">{tm("mem_groupTitle")}</label>
+          <label for="memory-group-pick">{tm("mem_tab_group")}</label>
           <select
             id="memory-group-pick"
             value={groupId ?? ""}
@@ -78,6 +81,19 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
           </select>
         </div>
       )}
+      {attachable && (
+        <>
+          <p class="empty">{tm("mem_attachIntro")}</p>
+          <AttachGroup
+            api={api}
+            current={null}
+            onDone={() => {
+              setChanges((n) => n + 1);
+              title.current?.focus();
+            }}
+          />
+        </>
+      )}
       {tab === "data" ? (
         <MyData api={api} />
       ) : mine.loading && !mine.data ? (
@@ -85,7 +101,7 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
           {t("loading")}
         </p>
       ) : groupId === null ? (
-        <p class="empty">{tm("mem_noGroups")}</p>
+        !attachable && <p class="empty">{tm("mem_noGroups")}</p>
       ) : tab === "group" ? (
         <GroupSettingsPanel
           key={groupId}
@@ -102,6 +118,7 @@ export function MemoryPanel({ store, onClose }: { store: RoomStore; onClose: () 
         <ConsultationReport
           api={api}
           groupId={groupId}
+          groupName={groups.find((g) => g.id === groupId)?.name ?? ""}
           consultationId={reading}
           myId={store.myId}
           onBack={() => setReading(null)}

@@ -17,8 +17,16 @@ export function failure(err: unknown): string {
   return tm("mem_failed");
 }
 
-export function followUpLine(c: { open: number; inProgress: number; done: number; dropped: number }): string {
-  return tm("mem_followUpCounts", c);
+type Counts = { done: number; inProgress: number; open: number; dropped: number };
+const COUNTED = ["done", "inProgress", "open", "dropped"] as const;
+
+/** "Suivi : 2 faites, 1 à faire": only the statuses some action has, each in the plural form `tn` would pick. */
+export function followUpLine(c: Counts): string {
+  const rules = new Intl.PluralRules(lang.value);
+  const list = COUNTED.filter((k) => c[k]).map((k) =>
+    tm(`mem_${k}_${rules.select(c[k]) === "one" ? "one" : "other"}`, { n: c[k] }),
+  );
+  return tm("mem_followUpCounts", { list: list.join(", ") });
 }
 
 /** Hands a text to the browser as a file to save (Markdown report, JSON export). */

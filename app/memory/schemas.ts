@@ -1,6 +1,6 @@
 // The group memory's answers as the panel reads them: every REST answer is checked against one of these.
 import * as v from "valibot";
-import { ACTION_STATUSES } from "../../protocol/model.ts";
+import { ACTION_STATUSES, FORMATS } from "../../protocol/model.ts";
 
 const str = v.string();
 const nullableStr = v.nullable(v.string());
@@ -57,7 +57,7 @@ export const DetailSchema = v.object({
     id: str,
     status: v.optional(str),
     startedAt: v.number(),
-    format: str,
+    format: v.picklist(FORMATS),
     clientName: nullableStr,
     clientUserId: nullableStr,
     situation: v.nullable(v.object({ title: str, stakes: str })),

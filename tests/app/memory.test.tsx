@@ -123,11 +123,12 @@ describe("the meeting's group in the lobby", () => {
     await waitFor(() => expect(calls.at(-1)).toMatchObject({ method: "PUT", body: { groupId: "g1" } }));
   });
 
-  it("tells the animator when they have no other group to attach", async () => {
+  it("tells the animator when they have no group to attach, and offers to create one", async () => {
     fakeServer({ "GET /api/groups": { groups: [] } });
     const g = await group();
     fireEvent.click(await g.anna.view.findByRole("button", { name: "Vos groupes" }));
-    expect(await g.anna.view.findByText("Vous n'avez pas d'autre groupe : créez-en un.")).toBeTruthy();
+    expect(await g.anna.view.findByText("Vous n'êtes membre d'aucun groupe pour l'instant.")).toBeTruthy();
+    expect(g.anna.view.getByRole("button", { name: "Créer un groupe" })).toBeTruthy();
   });
 
   it("shows a refusal in words", async () => {
@@ -176,7 +177,7 @@ describe("the memory dialog", () => {
     const dialog = within(await g.chloe.view.findByRole("dialog", { name: "Mémoire du groupe" }));
     await waitFor(() => expect(document.activeElement?.textContent).toBe("Mémoire du groupe"));
     await dialog.findByText("Demande de Chloé");
-    expect(dialog.getByText("Suivi : 1 fait, 1 en cours, 0 à faire, 0 abandonné")).toBeTruthy();
+    expect(dialog.getByText("Suivi : 1 faite, 1 en cours")).toBeTruthy();
     fireEvent.click(dialog.getByRole("button", { name: "Afficher plus" }));
     await dialog.findByText("Demande de Ben");
     // Only the consultation that was never closed says so.

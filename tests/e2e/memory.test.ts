@@ -178,14 +178,18 @@ describe("the group's memory across two meetings", () => {
 
     // The memory dialog: the history, the report, its Markdown and its print layout.
     await click(anna, "mem_open");
-    const dialog = anna.page.getByRole("dialog", { name: memFr.mem_title });
+    const dialog = anna.page.getByRole("dialog", { name: tr(anna, "mem_open") });
     await dialog.getByText(REQUEST).waitFor();
-    await dialog.getByText(/Suivi : 1 fait/).waitFor();
+    await dialog.getByText("Suivi : 1 faite, 1 à faire").waitFor();
     await dialog.getByRole("button", { name: /— Chloé$/ }).click();
     await dialog.getByText("Des entretiens individuels").waitFor();
     await dialog.getByText("Deux experts ne se parlent plus").waitFor();
     await dialog.getByText(tr(anna, "resourcesIs", { text: "Ma collègue RH" })).waitFor();
     await dialog.getByText(tr(anna, "due", { date: "4 déc. 2026" })).waitFor();
+    // The report's head, on screen and in print: the group, the format by name, and that it is confidential.
+    await dialog.getByText(`Groupe : Les pairs ${run}`).waitFor();
+    await dialog.getByText("Format : Classique (~90 min)").waitFor();
+    await dialog.getByText(memFr.mem_confidential).waitFor();
     expect(await seriousViolations(anna.page)).toEqual([]);
     await screenshot(anna, "memory-report");
     const [download] = await Promise.all([
@@ -193,11 +197,24 @@ describe("the group's memory across two meetings", () => {
       dialog.getByRole("button", { name: memFr.mem_download }).click(),
     ]);
     const markdown = await readFile((await download.path()) ?? "", "utf8");
-    expect(download.suggestedFilename()).toMatch(/^consultation-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(download.suggestedFilename()).toMatch(/^consultation-\d{4}-\d{2}-\d{2}-1-chloe\.md$/);
     expect(markdown).toContain("## Demande");
     expect(markdown).toContain("Repartir avec trois pistes pour garder l'équipe");
     expect(markdown).toContain("- [x] Rencontrer chaque expert (échéance 2026-12-04) — fait");
+    // The action plan's bullets line up with the other lists' (ideas, learnings), on screen and in print.
+    const bullets = () =>
+      anna.page.evaluate(() =>
+        [...document.querySelectorAll(".memory-report ul > li:first-child")].map((li) =>
+          Math.round(li.getBoundingClientRect().left),
+        ),
+      );
+    const onScreen = await bullets();
+    expect(onScreen.length).toBeGreaterThan(2);
+    expect(new Set(onScreen).size).toBe(1);
     await anna.page.emulateMedia({ media: "print" });
+    const inPrint = await bullets();
+    expect(inPrint.length).toBeGreaterThan(2);
+    expect(new Set(inPrint).size).toBe(1);
     const printed = await anna.page.evaluate(() => ({
       header: getComputedStyle(document.querySelector(".room-header") ?? document.body).visibility,
       report: getComputedStyle(document.querySelector(".memory-report h2") ?? document.body).visibility,

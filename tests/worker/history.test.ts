@@ -81,7 +81,7 @@ describe("a consultation's report", () => {
     expect(report.status).toBe(200);
     expect(report.headers.get("content-type")).toMatch(/^text\/markdown/);
     expect(report.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="consultation-\d{4}-\d{2}-\d{2}\.md"$/,
+      /^attachment; filename="consultation-\d{4}-\d{2}-\d{2}-1-bea\.md"$/,
     );
     const md = report.text;
     for (const heading of [
@@ -97,7 +97,7 @@ describe("a consultation's report", () => {
     expect(md).toMatch(/## Ideas the client kept\n\n- \\# Titre/);
     expect(md).toMatch(/## Other ideas\n\n- Hold one-to-ones with each key person\. — \*Cal\*/);
     expect(md).toContain("Name a buddy for every newcomer.");
-    expect(md).toContain("Meet each key person by Friday (due 2026-12-04) — to do  \n  resources: HR and my manager");
+    expect(md).toContain("Meet each key person by Friday (due 2026-12-04) — to do  \n  Resources: HR and my manager");
     expect(md).toContain("## Headline\n\n**A team torn by a merger**  \n**Question:** How do I keep my best people?");
     expect(md).toContain("Draft a buddy plan — in progress");
     expect(md).toContain("Ana learned to listen.");
@@ -108,7 +108,7 @@ describe("a consultation's report", () => {
     const { cast, groupId, id } = await consultationWithMarkup();
     const md = (await api(cast.client.session, "GET", `/api/groups/${groupId}/consultations/${id}/report.md`)).text;
     expect(md).toContain("## Demande");
-    expect(md).toContain("**Format :** classique");
+    expect(md).toContain("**Format\u00a0:** Classique (~90 min)");
     expect(md).toContain("Garder l'équipe \\*\\*soudée\\*\\* &lt;script&gt;alert(1)&lt;/script&gt;");
     expect(md).toContain("\\# Titre \\[lien\\](javascript:alert(1)) !\\[img\\](http\\://x.test/y.png)");
     expect(md).toContain("\\- \\[x\\] fausse case &lt;b&gt;gras&lt;/b&gt;");

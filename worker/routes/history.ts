@@ -8,7 +8,7 @@ import { groupHistory } from "../db/history.ts";
 import { meetingsStartedSince } from "../db/meetingGroups.ts";
 import { memberAccess } from "./access.ts";
 import { LIVE_WINDOW_MS } from "./groups.ts";
-import { isoDay, reportMarkdown } from "./reportMarkdown.ts";
+import { reportFilename, reportMarkdown } from "./reportMarkdown.ts";
 import { fail, type MemoryContext, type MemoryEnv, requireSession, roomById } from "./session.ts";
 import { check, HistoryQuerySchema, IdSchema, LangQuerySchema } from "./validation.ts";
 
@@ -50,7 +50,7 @@ historyRoute.get("/:groupId/consultations/:consultationId/report.md", async (c) 
   const markdown = reportMarkdown(found.detail, group?.name ?? "", lang.value.lang);
   return c.body(markdown, 200, {
     "Content-Type": "text/markdown; charset=utf-8",
-    "Content-Disposition": `attachment; filename="consultation-${isoDay(found.detail.startedAt)}.md"`,
+    "Content-Disposition": `attachment; filename="${reportFilename(found.detail)}"`,
     "Cache-Control": "no-store",
   });
 });

@@ -6,6 +6,9 @@ export type ReportLang = (typeof REPORT_LANGS)[number];
 
 interface Labels {
   title: string;
+  /** What follows a label: French puts a no-break space before the colon, English none. */
+  colon: string;
+  confidential: string;
   group: string;
   client: string;
   date: string;
@@ -31,13 +34,15 @@ interface Labels {
 export const REPORT_LABELS: Record<ReportLang, Labels> = {
   fr: {
     title: "Consultation",
-    group: "Groupe :",
-    client: "Client :",
-    date: "Date :",
-    format: "Format :",
+    colon: "\u00a0:",
+    confidential: "Codev — Confidentiel\u00a0: réservé aux membres du groupe.",
+    group: "Groupe",
+    client: "Client",
+    date: "Date",
+    format: "Format",
     situation: "Situation",
     headline: "Manchette",
-    question: "Question :",
+    question: "Question",
     request: "Demande",
     markedIdeas: "Idées retenues par le client",
     otherIdeas: "Autres idées",
@@ -45,22 +50,31 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     learnings: "Apprentissages",
     notes: "Notes",
     due: "échéance",
-    resources: "ressources :",
-    followUp: "Retour :",
+    resources: "Ressources",
+    followUp: "Retour",
     none: "Aucun élément",
     unknown: "inconnu",
     status: { open: "à faire", inProgress: "en cours", done: "fait", dropped: "abandonné" },
-    formats: { classic: "classique", express: "express", flash: "flash", troika: "troïka", custom: "sur mesure" },
+    // The names the panel gives the formats, so the report never shows an internal id.
+    formats: {
+      classic: "Classique (~90 min)",
+      express: "Express (~60 min)",
+      flash: "Flash (~30-45 min)",
+      troika: "Troïka (~15 min, à trois)",
+      custom: "Sur mesure",
+    },
   },
   en: {
     title: "Consultation",
-    group: "Group:",
-    client: "Client:",
-    date: "Date:",
-    format: "Format:",
+    colon: ":",
+    confidential: "Codev — Confidential: for the group's members only.",
+    group: "Group",
+    client: "Client",
+    date: "Date",
+    format: "Format",
     situation: "Situation",
     headline: "Headline",
-    question: "Question:",
+    question: "Question",
     request: "Request",
     markedIdeas: "Ideas the client kept",
     otherIdeas: "Other ideas",
@@ -68,11 +82,17 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     learnings: "Learnings",
     notes: "Notes",
     due: "due",
-    resources: "resources:",
-    followUp: "Follow-up:",
+    resources: "Resources",
+    followUp: "Follow-up",
     none: "Nothing recorded",
     unknown: "unknown",
     status: { open: "to do", inProgress: "in progress", done: "done", dropped: "dropped" },
-    formats: { classic: "classic", express: "express", flash: "flash", troika: "troika", custom: "custom" },
+    formats: {
+      classic: "Classic (~90 min)",
+      express: "Express (~60 min)",
+      flash: "Flash (~30-45 min)",
+      troika: "Troika (~15 min, three people)",
+      custom: "Custom",
+    },
   },
 };

@@ -12,20 +12,37 @@ export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/**
+ * The download's name tells a day's consultations apart: day, number in its meeting and client, in ASCII
+ * (accents dropped, anything else a hyphen), e.g. `consultation-2026-11-29-2-chloe.md`.
+ */
+export function reportFilename(d: ConsultationDetail): string {
+  const client = (d.clientName ?? "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 40)
+    .replace(/^-|-$/g, "");
+  return `consultation-${isoDay(d.startedAt)}-${d.number}${client ? `-${client}` : ""}.md`;
+}
+
 export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: ReportLang): string {
   const L = REPORT_LABELS[lang];
+  /** A label as the language writes it before what it introduces ("Groupe :", "Group:"). */
+  const is = (label: string) => `${label}${L.colon}`;
   const out: string[] = [];
   const client = d.clientName ? escapeLine(d.clientName) : L.unknown;
-  out.push(`# ${L.title} — ${client} — ${isoDay(d.startedAt)}`, "");
-  out.push(`**${L.group}** ${escapeLine(groupName)}  `);
-  out.push(`**${L.client}** ${client}  `);
-  out.push(`**${L.date}** ${isoDay(d.startedAt)}  `);
-  out.push(`**${L.format}** ${formatName(L, d.format)}`, "");
+  out.push(`# ${L.title} — ${client} — ${isoDay(d.startedAt)}`, "", `*${L.confidential}*`, "");
+  out.push(`**${is(L.group)}** ${escapeLine(groupName)}  `);
+  out.push(`**${is(L.client)}** ${client}  `);
+  out.push(`**${is(L.date)}** ${isoDay(d.startedAt)}  `);
+  out.push(`**${is(L.format)}** ${formatName(L, d.format)}`, "");
   if (d.situation) {
     out.push(`## ${L.situation}`, "", `**${escapeLine(d.situation.title)}**  `, escapeBlock(d.situation.stakes), "");
   }
   if (d.headline) {
-    const question = d.headline.question ? [`**${L.question}** ${escapeBlock(d.headline.question)}`] : [];
+    const question = d.headline.question ? [`**${is(L.question)}** ${escapeBlock(d.headline.question)}`] : [];
     out.push(`## ${L.headline}`, "", `**${escapeLine(d.headline.text)}**  `, ...question, "");
   }
   out.push(`## ${L.request}`, "", d.request ? escapeBlock(d.request) : `*${L.none}*`, "");
@@ -37,8 +54,8 @@ export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: R
     d.actions.map((a) => {
       const box = a.status === "done" ? "[x]" : "[ ]";
       const due = a.dueDate ? ` (${L.due} ${escapeLine(a.dueDate)})` : "";
-      const resources = a.resources ? `  \n  ${L.resources} ${escapeBlock(a.resources, "  ")}` : "";
-      const note = a.note ? `  \n  ${L.followUp} ${escapeBlock(a.note, "  ")}` : "";
+      const resources = a.resources ? `  \n  ${is(L.resources)} ${escapeBlock(a.resources, "  ")}` : "";
+      const note = a.note ? `  \n  ${is(L.followUp)} ${escapeBlock(a.note, "  ")}` : "";
       return `- ${box} ${escapeBlock(a.text, "  ")}${due} — ${L.status[a.status]}${resources}${note}`;
     }),
     L.none,
@@ -46,7 +63,7 @@ export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: R
   section(
     out,
     L.learnings,
-    d.learnings.map((l) => `- **${escapeLine(l.authorName)}** : ${escapeBlock(l.text, "  ")}`),
+    d.learnings.map((l) => `- **${escapeLine(l.authorName)}**${L.colon} ${escapeBlock(l.text, "  ")}`),
     L.none,
   );
   out.push(`## ${L.notes}`, "", d.notes?.trim() ? notesBlock(d.notes) : `*${L.none}*`, "");

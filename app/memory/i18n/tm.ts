@@ -1,5 +1,5 @@
 // The memory views' string lookup in the current language; the English table is fetched the first time it is needed.
-import { type Lang, lang } from "../../i18n/i18n.ts";
+import { fill, type Lang, lang } from "../../i18n/i18n.ts";
 import { Observable } from "../../model/observable.ts";
 import { type MemoryKey, type MemoryMessages, memFr } from "./fr.ts";
 
@@ -27,11 +27,7 @@ function table(): MemoryMessages {
   return memFr;
 }
 
+/** The panel's own `fill`, so memory strings get the same French typography and placeholders as every other. */
 export function tm(key: MemoryKey, params?: Record<string, string | number>): string {
-  const text = table()[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(table()[key], params);
 }
