@@ -43,16 +43,21 @@ export function RoomView({ store, onLeave, banner }: Props) {
     return () => observer.disconnect();
   }, []);
   useEffect(() => {
-    // A phase change (or a choice) removes the control just used: focus goes to the new view's heading, not the page's top.
+    // A phase change (or a choice) removes the control just used: focus goes to the new view's heading, not the page's
+    // top. A frame later, so that a view placing the focus itself (the headline card, once its form is sent) goes first:
+    // this parent's effects run before its children's.
     const last = lastFocus.current;
-    const active = document.activeElement;
-    if (last instanceof Element && !last.isConnected && (!active || active === document.body)) {
+    if (!(last instanceof Element) || last.isConnected) return;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (last.isConnected || (active && active !== document.body)) return;
       const heading = document.querySelector<HTMLElement>(".room-main h1");
       if (heading) {
         heading.tabIndex = -1;
         heading.focus();
       }
-    }
+    });
+    return () => cancelAnimationFrame(frame);
   });
   return (
     <div class="room" onFocusIn={(e) => (lastFocus.current = e.target)}>
