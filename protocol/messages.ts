@@ -14,6 +14,11 @@ export const ClientMessageSchema = v.variant("type", [
     type: v.literal("hello"),
     protocol: v.number(),
     lastVersion: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /**
+     * For the meeting's host in a breakout room, who observes it unless they ask to take part (false); anyone else
+     * takes part whatever they send.
+     */
+    observe: v.optional(v.boolean()),
   }),
   v.strictObject({ type: v.literal("command"), id: commandId, command: CommandSchema }),
   v.strictObject({ type: v.literal("ping"), t: v.number() }),
@@ -30,7 +35,8 @@ export const ServerMessageSchema = v.variant("type", [
   v.object({
     type: v.literal("welcome"),
     protocol: v.number(),
-    you: v.object({ participantId: v.string(), name: v.string() }),
+    /** `observing`: this socket watches the room without being one of its participants (see hello's `observe`). */
+    you: v.object({ participantId: v.string(), name: v.string(), observing: v.optional(v.boolean()) }),
     serverNow: v.number(),
     snapshot: v.nullable(RoomStateSchema),
     events: v.array(EventSchema),

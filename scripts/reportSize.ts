@@ -8,10 +8,10 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
 
 /**
  * The shipped total is over the design's 75 KB, and cannot come under it with what the issues ask of the panel: the
- * libraries DESIGN.md names (the Zoom SDK, bundled; Preact; Yjs with lib0 and y-protocols; valibot) take 48.9 KB
+ * libraries DESIGN.md names (the Zoom SDK, bundled; Preact; Yjs with lib0 and y-protocols; valibot) take 49.0 KB
  * as the report below shares the bytes out, which leaves 26 KB for the stylesheet and the whole panel in two
  * languages (its room client and reducer, every phase's views, the note pad binding, the group memory views, the
- * overview of breakout rooms): they take 41 KB. Until the budget is decided again, this ceiling stops the total from
+ * breakout rooms' overview and observer view): they take 42 KB. Until the budget is decided again, this ceiling stops the total from
  * growing unnoticed. The first-render budget stays a hard limit.
  * Raised from 86 to 89 KB (85.88 -> 88.46 KB shipped, first render 44.52 -> 46.49 KB) for the client's headline
  * and question, resources on actions, the user trial's fixes (focus kept or moved to the new view's heading, the
@@ -24,8 +24,13 @@ export const BUDGET = { firstRenderJs: 50, everything: 75 } as const;
  * Raised from 90 to 91 KB (89.02 -> 90.14 KB shipped, first render 46.94 -> 47.30 KB) for the main room's overview
  * of its breakout rooms: the view loads with the deferred chunk, its strings and the frame's schema ship with the
  * first render.
+ * Raised from 91 to 92 KB (90.14 -> 91.31 KB shipped, first render 47.30 -> 47.85 KB) for a second user trial's fixes
+ * (focus in the group panel and after the first headline, the group attached from the memory dialog in any phase,
+ * the report's header and wording, plurals in the memory views, quick minute presses, the scribe's and time-up's
+ * words, a coherent Troika, English glosses in the lobby) and the observer view for the meeting's host in a
+ * breakout room.
  */
-export const SHIPPED_CEILING_KB = 91;
+export const SHIPPED_CEILING_KB = 92;
 
 interface FileSize {
   name: string;

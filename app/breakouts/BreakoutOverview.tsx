@@ -1,9 +1,9 @@
 // In a meeting's main room: where each breakout room's consultation stands, for the trainer overseeing the groups.
 import type { BreakoutRoom } from "../../protocol/breakouts.ts";
 import { isStep, type Phase, stepNumber } from "../../protocol/model.ts";
+import { StepName } from "../components/StepName.tsx";
 import { useNow } from "../components/useNow.ts";
 import { t, tn } from "../i18n/i18n.ts";
-import { STEP_NAMES } from "../i18n/stepNames.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
 import { formatClock, remainingMs } from "../views/step/Timer.tsx";
 
@@ -28,14 +28,16 @@ function BreakoutItem({ room, now }: { room: BreakoutRoom; now: number }) {
   const s = room.status;
   const name = t("breakoutName", { n: room.number });
   return (
-    <li class={`breakout ${s.online === 0 ? "breakout-empty" : ""}`} aria-label={name}>
+    <li class={`breakout ${s.online === 0 ? "breakout-empty" : ""}`}>
       <p class="breakout-head">
         <strong>{name}</strong>
         <span>{s.online === 0 ? t("breakoutEmpty") : t("breakoutOnline", { n: s.online })}</span>
       </p>
       <p class="breakout-where">
+        {s.consultation > 1 && `${t("consultationNumber", { n: s.consultation })} · `}
         <Where phase={s.phase} />
-        {isStep(s.phase) && <Clock timer={s.timer} now={now} />}
+        {/* An empty room's clock would only count on for nobody. */}
+        {isStep(s.phase) && s.online > 0 && <Clock timer={s.timer} now={now} />}
       </p>
       <p class="breakout-who">
         {[
@@ -54,7 +56,7 @@ function Where({ phase }: { phase: Phase }) {
   if (isStep(phase)) {
     return (
       <>
-        {t("stepOf", { n: stepNumber(phase) ?? 0 })} · <span lang="fr">{STEP_NAMES[phase]}</span>
+        {t("stepOf", { n: stepNumber(phase) ?? 0 })} · <StepName step={phase} />
       </>
     );
   }

@@ -79,6 +79,8 @@ export const en: Messages = {
   breakoutClient: "Client: {name}",
   breakoutIdeas_one: "{n} idea",
   breakoutIdeas_other: "{n} ideas",
+  observing: "You are observing this group, without taking part or being counted.",
+  takePart: "Take part in this group",
   stepOf: "Step {n} of 6",
   progress: "Progress",
   gloss_presentation: "Presentation",

@@ -82,6 +82,8 @@ export const fr = {
   breakoutClient: "Client : {name}",
   breakoutIdeas_one: "{n} idée",
   breakoutIdeas_other: "{n} idées",
+  observing: "Vous observez ce sous-groupe, sans y participer ni y être compté.",
+  takePart: "Participer à ce sous-groupe",
   stepOf: "Étape {n} sur 6",
   progress: "Progression",
   // A gloss after the method's step name; empty in French, where the name says it all.

@@ -22,6 +22,8 @@ export class RoomStore {
   timeUps = 0;
   /** The room's last error that no control sent (e.g. an outdated app); cleared by the next acknowledgement. */
   roomError: ErrorCode | null = null;
+  /** Watching the room without being one of its participants (the meeting's host in a breakout room). */
+  observing = false;
   /** In a meeting's main room: its breakout rooms' consultations, as they last reported (empty elsewhere). */
   breakouts: readonly BreakoutRoom[] = [];
   private readonly waiting = new Map<string, (outcome: Outcome) => void>();
@@ -83,6 +85,7 @@ export class RoomStore {
     this.online = c.online;
     this.unsent = c.unacknowledged.length;
     this.myId = c.participantId;
+    this.observing = c.observing;
     this.changes.changed();
   }
 

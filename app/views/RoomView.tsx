@@ -14,6 +14,7 @@ import { Choice } from "./choice/Choice.tsx";
 import { FollowUp } from "./FollowUp.tsx";
 import { Header } from "./Header.tsx";
 import { Lobby } from "./lobby/Lobby.tsx";
+import { ObserverView } from "./ObserverView.tsx";
 import { Summary } from "./Summary.tsx";
 import { StepView } from "./step/StepView.tsx";
 
@@ -74,6 +75,8 @@ export function RoomView({ store, onLeave, banner }: Props) {
             <BreakoutSlot store={store} />
             <PhaseView store={store} state={state} me={me} />
           </>
+        ) : state && store.observing ? (
+          <ObserverView store={store} state={state} />
         ) : (
           <p class="loading" role="status">
             {t("joining")}

@@ -61,6 +61,10 @@ export class RoomConnection {
   participantId: string | null = null;
   /** serverTime ≈ localTime + clockOffsetMs. */
   clockOffsetMs = 0;
+  /** The room lets this socket watch without taking part (the meeting's host in a breakout room). */
+  observing = false;
+  /** Asked to take part rather than observe; said in every hello from then on. */
+  private takingPart = false;
   private pending: PendingCommand[];
   private socket: SocketLike | null = null;
   private attempt = 0;
@@ -124,6 +128,12 @@ export class RoomConnection {
     return () => this.messageListeners.delete(listener);
   }
 
+  /** For an observer: join the room as one of its participants, now and after every reconnect. */
+  takePart(): void {
+    this.takingPart = true;
+    this.transmit(this.hello(), true);
+  }
+
   /** Drops the current socket (if any) and reconnects at once, e.g. when the browser comes back online. */
   reconnectNow(): void {
     if (this.closedByUser) return;
@@ -166,7 +176,7 @@ export class RoomConnection {
     socket.binaryType = "arraybuffer";
     this.socket = socket;
     socket.onopen = () => {
-      this.transmit({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion: this.state?.version ?? null }, true);
+      this.transmit(this.hello(), true);
       this.ping();
       this.startHeartbeat();
     };
@@ -203,6 +213,7 @@ export class RoomConnection {
   private handle(msg: ServerMessage): void {
     switch (msg.type) {
       case "welcome":
+        this.observing = msg.you.observing === true;
         if (msg.snapshot) this.state = msg.snapshot;
         for (const e of msg.events) this.apply(e);
         this.attempt = 0;
@@ -250,7 +261,12 @@ export class RoomConnection {
       return;
     }
     // A gap or a divergence: ask the room for what we miss.
-    this.transmit({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion: state.version }, true);
+    this.transmit(this.hello(), true);
+  }
+
+  private hello(): object {
+    const lastVersion = this.state?.version ?? null;
+    return { type: "hello", protocol: PROTOCOL_VERSION, lastVersion, ...(this.takingPart ? { observe: false } : {}) };
   }
 
   private transmit(msg: object, evenBeforeWelcome = false): void {

@@ -51,8 +51,20 @@ const ROOMS: BreakoutRoom[] = [
       ideas: 1,
     }),
   },
-  { number: 3, updatedAt: NOW, status: status({ phase: "closed", animator: "Eva", online: 0 }) },
+  { number: 3, updatedAt: NOW, status: status({ consultation: 2, phase: "closed", animator: "Eva", online: 0 }) },
+  {
+    number: 4,
+    updatedAt: NOW,
+    status: status({ phase: "clarification", timer: { status: "expired", endsAt: NOW - 1000, remainingMs: 0 } }),
+  },
 ];
+
+/** The list item a room's name heads. */
+function item(name: HTMLElement): HTMLElement {
+  const li = name.closest("li");
+  if (!li) throw new Error("not in a list item");
+  return li;
+}
 
 async function trainerWithOverview() {
   const room = new FakeRoom("dev-main", () => NOW);
@@ -69,7 +81,7 @@ describe("the overview of breakout rooms", () => {
     const heading = await trainer.view.findByRole("heading", { name: "Sous-groupes" });
     expect(heading).toBeTruthy();
 
-    const first = within(trainer.view.getByRole("listitem", { name: "Sous-groupe 1" }));
+    const first = within(item(trainer.view.getByText("Sous-groupe 1")));
     expect(first.getByText("5 en ligne")).toBeTruthy();
     const where1 = first.getByText(/Étape 3 sur 6/);
     expect(where1.textContent).toMatch(/Étape 3 sur 6 · Contrat/);
@@ -77,26 +89,31 @@ describe("the overview of breakout rooms", () => {
     expect(where1.textContent).toMatch(/reste [34]:\d\d/);
     expect(first.getByText("Animation : Anna · Client : Chloé")).toBeTruthy();
 
-    const second = within(trainer.view.getByRole("listitem", { name: "Sous-groupe 2" }));
+    const second = within(item(trainer.view.getByText("Sous-groupe 2")));
     expect(second.getByText(/Étape 4 sur 6/).textContent).toMatch(/dépassé de 1:0\d/);
     expect(second.getByText("Animation : Ben · Client : Dan · 1 idée")).toBeTruthy();
 
-    const third = within(trainer.view.getByRole("listitem", { name: "Sous-groupe 3" }));
+    const third = within(item(trainer.view.getByText("Sous-groupe 3")));
     expect(third.getByText("Personne pour l'instant")).toBeTruthy();
-    expect(third.getByText("Consultation terminée")).toBeTruthy();
+    expect(third.getByText("Consultation n° 2 · Consultation terminée")).toBeTruthy();
+    // An empty room's clock does not count on.
+    const fourth = within(item(trainer.view.getByText("Sous-groupe 4")));
+    expect(fourth.getByText(/Étape 2 sur 6/).textContent).not.toMatch(/dépassé/);
   });
 
   it("follows each new report, and speaks English on choice", async () => {
     const { room, trainer } = await trainerWithOverview();
     room.broadcast({ type: "breakouts", rooms: ROOMS.slice(0, 1) });
-    await trainer.view.findByRole("listitem", { name: "Sous-groupe 1" });
+    await trainer.view.findByText("Sous-groupe 1");
     const moved = status({ phase: "synthesis", animator: "Anna", client: "Chloé", online: 5 });
     room.broadcast({ type: "breakouts", rooms: [{ number: 1, updatedAt: NOW, status: moved }] });
     await waitFor(() => expect(trainer.view.getByText(/Étape 5 sur 6/)).toBeTruthy());
     await setLang("en");
-    const item = within(await trainer.view.findByRole("listitem", { name: "Breakout room 1" }));
-    expect(item.getByText("5 online")).toBeTruthy();
-    expect(item.getByText(/Step 5 of 6/).textContent).toMatch(/Synthèse et plan d'action/);
-    expect(item.getByText("Animator: Anna · Client: Chloé")).toBeTruthy();
+    const english = within(item(await trainer.view.findByText("Breakout room 1")));
+    expect(english.getByText("5 online")).toBeTruthy();
+    expect(english.getByText(/Step 5 of 6/).textContent).toMatch(
+      /Synthèse et plan d'action \(Synthesis and action plan\)/,
+    );
+    expect(english.getByText("Animator: Anna · Client: Chloé")).toBeTruthy();
   });
 });

@@ -37,7 +37,6 @@ describe("breakout rooms in the browser", () => {
       baseUrl: server.url,
       room: breakout,
       name: "Anna",
-      host: true,
       parent: main,
     });
     const chloe = await SimParticipant.join({ baseUrl: server.url, room: breakout, name: "Chloé", parent: main });
@@ -80,6 +79,25 @@ describe("breakout rooms in the browser", () => {
     // Tom's own room is untouched: he is still alone in its lobby.
     await heading(tom, tr(tom, "participants"));
     await checkPage(tom, "breakouts-main-room-fr-dark");
+
+    // Tom looks in on the group in its breakout room: he observes (not one of its participants) until he takes part.
+    const visit = await person(browser, { name: "Tom", key: "tom-visit", lang: "fr", theme: "light", width: 380 });
+    await visit.page.goto(`${server.url}/?room=${breakout}&name=Tom&host=1&parent=${main}`);
+    await visit.page.getByText(tr(visit, "observing")).waitFor({ timeout: 20_000 });
+    await heading(visit, STEP_NAMES.presentation, 1);
+    await checkPage(visit, "breakouts-observer-fr-light");
+    expect((await anna.waitFor("the state", () => true)).participants.map((p) => p.name)).toEqual([
+      "Anna",
+      "Chloé",
+      "Ben",
+    ]);
+    await visit.page.getByRole("button", { name: tr(visit, "takePart"), exact: true }).click();
+    await anna.waitFor("Tom to take part", (s) =>
+      s.participants.some((p) => p.name === "Tom" && p.role === "consultant"),
+    );
+    await visit.page.getByText(tr(visit, "bannerListen"), { exact: true }).waitFor({ timeout: 20_000 });
+    expect(visit.errors).toEqual([]);
+    await visit.context.close();
     expect([...tom.errors, ...ben.errors]).toEqual([]);
     await tom.context.close();
     await ben.context.close();

@@ -1,9 +1,11 @@
 // Breakout rooms: each reports where its consultation stands to the meeting's main room, where a trainer oversees them.
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { BreakoutRoom, ServerMessage } from "../../protocol/index.ts";
+import { type BreakoutRoom, PROTOCOL_VERSION, type ServerMessage } from "../../protocol/index.ts";
 import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { eventually } from "./helpers/eventually.ts";
+import { api, GroupAnswer, read } from "./helpers/memory.ts";
 import { devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
 import { TestSocket } from "./helpers/TestSocket.ts";
 
@@ -14,6 +16,7 @@ afterEach(async () => {
 });
 
 type Breakouts = Extract<ServerMessage, { type: "breakouts" }>;
+const Members = v.object({ members: v.array(v.object({ userId: v.string(), displayName: v.string() })) });
 
 async function trainerIn(mainCode: string): Promise<TestSocket> {
   const trainer = await TestSocket.join(await devSession(mainCode, "Tom Trainer", { host: true }));
@@ -202,19 +205,80 @@ describe("a breakout room", () => {
     expect(rooms.map((r) => [r.number, r.status.online])).toEqual([[2, 2]]);
   });
 
-  it("lets the meeting's host look in on a group without taking its animation over", async () => {
+  it("lets the meeting's host look in on a group as an observer: not listed, not counted, never its animator", async () => {
     const main = uniqueRoomCode("m");
     const code = uniqueRoomCode("b");
-    const animator = await TestSocket.join(await devSession(code, "Ana Animatrice", { parent: main }));
-    const member = await TestSocket.join(await devSession(code, "Ben", { parent: main }));
-    const trainer = await TestSocket.join(await devSession(code, "Tom Trainer", { host: true, parent: main }));
-    open.push(animator, member, trainer);
-    const state = await animator.reach(await settle([animator, member, trainer]));
-    expect(state.consultation.phase).toBe("lobby");
+    await runInDurableObject(roomStub(`dev-${code}`), (room) => {
+      room.tuning.parentReportDelayMs = 0;
+    });
+    const overseer = await trainerIn(main);
+    // The trainer opens the breakout room before anyone: they observe, so the first participant still animates.
+    const tom = await TestSocket.open(await devSession(code, "Tom Trainer", { host: true, parent: main }));
+    open.push(tom);
+    const welcome = await tom.hello();
+    expect(welcome.you.observing).toBe(true);
+    const ana = await TestSocket.join(await devSession(code, "Ana Animatrice", { parent: main }));
+    const ben = await TestSocket.join(await devSession(code, "Ben", { parent: main }));
+    open.push(ana, ben);
+    const state = await ana.reach(await settle([ana, ben, tom]));
+    expect(state.participants.map((p) => [p.name, p.role])).toEqual([
+      ["Ana Animatrice", "animator"],
+      ["Ben", "consultant"],
+    ]);
+    // Tom follows every event, but the room refuses him anything a participant does.
+    expect(tom.state?.version).toBe(state.version);
+    const refused = await tom.command({ type: "proposeSituation", title: "Un test", stakes: "Rien" });
+    expect(refused).toMatchObject({ type: "rejected", code: "forbidden" });
+    const rooms = await overview(overseer, (r) => r[0]?.status.online === 2);
+    expect(rooms[0]?.status.animator).toBe("Ana Animatrice");
+
+    // Once the group has its memory, those who take part are its members; the observer is not.
+    const groupId = read(await api(ana.session, "POST", "/api/groups", { name: "Groupe Alpha" }), GroupAnswer).group.id;
+    const members = read(await api(ana.session, "GET", `/api/groups/${groupId}`), Members).members;
+    expect(members.map((m) => m.displayName).sort()).toEqual(["Ana Animatrice", "Ben"]);
+  });
+
+  it("lets the observer take part when they ask, as a consultant, and keeps them a participant after a reconnect", async () => {
+    const main = uniqueRoomCode("m");
+    const code = uniqueRoomCode("b");
+    const ana = await TestSocket.join(await devSession(code, "Ana Animatrice", { parent: main }));
+    const tom = await TestSocket.open(await devSession(code, "Tom Trainer", { host: true, parent: main }));
+    open.push(ana, tom);
+    await tom.hello();
+    const since = tom.mark();
+    tom.send({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion: tom.state?.version ?? null, observe: false });
+    const joined = (await tom.waitFor("welcome", () => true, { since })) as Extract<ServerMessage, { type: "welcome" }>;
+    expect(joined.you.observing).toBeUndefined();
+    const state = await ana.reach(await settle([ana, tom]));
     expect(state.participants.map((p) => [p.name, p.role, p.host])).toEqual([
       ["Ana Animatrice", "animator", false],
-      ["Ben", "consultant", false],
       ["Tom Trainer", "consultant", false],
     ]);
+    await ana.must({ type: "advance" });
+    await ana.must({ type: "advance" });
+    await tom.must({ type: "proposeSituation", title: "Un test", stakes: "Rien" });
+    // A new socket whose hello says nothing of observing (a reload): Tom took part, so he still does.
+    const again = await TestSocket.reconnect(tom);
+    open.push(again);
+    expect(again.messages.find((m) => m.type === "welcome")).not.toMatchObject({ you: { observing: true } });
+    await again.must({ type: "vote", situationId: again.state?.consultation.situations[0]?.id ?? "" });
+  });
+
+  it("makes nobody else an observer: a host in a main room and anyone else in a breakout room take part", async () => {
+    const main = uniqueRoomCode("m");
+    const host = await TestSocket.open(await devSession(main, "Tom Trainer", { host: true }));
+    open.push(host);
+    expect((await host.hello()).you.observing).toBeUndefined();
+    const code = uniqueRoomCode("b");
+    const ben = await TestSocket.open(await devSession(code, "Ben", { parent: main }));
+    open.push(ben);
+    const since = ben.mark();
+    ben.send({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion: null, observe: true });
+    const welcome = (await ben.waitFor("welcome", () => true, { since })) as Extract<
+      ServerMessage,
+      { type: "welcome" }
+    >;
+    expect(welcome.you.observing).toBeUndefined();
+    await eventually(() => expect(ben.state?.participants.map((p) => p.name)).toEqual(["Ben"]));
   });
 });

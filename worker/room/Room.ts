@@ -88,6 +88,7 @@ export class Room extends DurableObject<Env> {
       name: displayName(identity.name),
       host: identity.host,
       joined: false,
+      observer: false,
     });
     return new Response(null, { status: 101, webSocket: client });
   }

@@ -9,6 +9,8 @@ const AttachmentSchema = v.object({
   host: v.boolean(),
   /** True once the socket's first hello was answered; only such sockets receive events and count as online. */
   joined: v.boolean(),
+  /** Joined as an observer: gets every event, but is not in the room's roster (see handleHello). */
+  observer: v.optional(v.boolean(), false),
 });
 export type SocketAttachment = v.InferOutput<typeof AttachmentSchema>;
 

@@ -24,22 +24,31 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
     sendError(ws, { code: ErrorCode.unsupportedProtocol, message: `This room speaks protocol ${PROTOCOL_VERSION}.` });
     return;
   }
-  if (att.joined) {
+  const observing = msg.observe !== false && mayObserve(room, att);
+  if (att.joined && !(att.observer && !observing)) {
     // A resync request on an open socket: same answer, nothing else changes.
     sendRaw(ws, welcomeFrame(room, att, msg.lastVersion));
     sendRaw(ws, presenceFrame(onlineIds(room.ctx)));
     sendBreakouts(room, ws);
     return;
   }
+  if (observing) {
+    writeAttachment(ws, { ...att, joined: true, observer: true });
+    sendRaw(ws, welcomeFrame(room, { ...att, observer: true }, msg.lastVersion));
+    sendRaw(ws, presenceFrame(onlineIds(room.ctx)));
+    return;
+  }
+  // An observer who now takes part (a hello with observe false on the same socket) joins like anyone.
   if (roomIsFullFor(room, att.participantId)) {
     sendError(ws, { code: ErrorCode.roomFull, message: `A room holds at most ${LIMITS.participants} participants.` });
     closeQuietly(ws, 1008, "room full");
     return;
   }
-  const wasOnline = onlineIds(room.ctx).includes(att.participantId);
+  // Another socket of theirs, not this one (which may have been observing until now).
+  const wasOnline = onlineIds(room.ctx, att.connId).includes(att.participantId);
   const fresh = room.store.state().participants.length === 0;
-  writeAttachment(ws, { ...att, joined: true });
-  sendRaw(ws, welcomeFrame(room, att, msg.lastVersion));
+  writeAttachment(ws, { ...att, joined: true, observer: false });
+  sendRaw(ws, welcomeFrame(room, { ...att, observer: false }, msg.lastVersion));
   const joined = await joinIfNeeded(room, att);
   const online = onlineIds(room.ctx);
   if (wasOnline) sendRaw(ws, presenceFrame(online));
@@ -66,7 +75,11 @@ export function welcomeFrame(room: RoomContext, att: SocketAttachment, lastVersi
   const head = {
     type: "welcome" as const,
     protocol: PROTOCOL_VERSION,
-    you: { participantId: att.participantId, name: displayName(att.name) },
+    you: {
+      participantId: att.participantId,
+      name: displayName(att.name),
+      ...(att.observer ? { observing: true } : {}),
+    },
     serverNow: Date.now(),
   };
   const events = lastVersion === null ? null : room.store.eventsAfter(lastVersion);
@@ -74,6 +87,19 @@ export function welcomeFrame(room: RoomContext, att: SocketAttachment, lastVersi
     return JSON.stringify({ ...head, snapshot: room.store.state(), events: [] } satisfies ServerMessage);
   }
   return `${JSON.stringify({ ...head, snapshot: null }).slice(0, -1)},"events":[${events.join(",")}]}`;
+}
+
+/**
+ * The meeting's host (or a co-host) in a breakout room, as a trainer looking in on a group: they see its consultation
+ * but are not one of its participants (not listed, not counted, never its animator, never a member of its group)
+ * unless they ask to take part. Once they took part they stay a participant, through reloads and reconnects.
+ */
+function mayObserve(room: RoomContext, att: SocketAttachment): boolean {
+  return (
+    att.host &&
+    room.parentReport.parentRoomId() !== null &&
+    participant(room.store.state(), att.participantId) === undefined
+  );
 }
 
 /** The name as the reducer would store it, so an unchanged name never causes a needless join. */

@@ -25,7 +25,10 @@ export async function openCast(
   roomCode = uniqueRoomCode(),
   { parent }: { parent?: string } = {},
 ): Promise<Cast> {
-  const animator = await TestSocket.join(await devSession(roomCode, "Ana Animatrice", { host: true, parent }));
+  // In a breakout room the meeting's host would only observe: there the first to join animates.
+  const animator = await TestSocket.join(
+    await devSession(roomCode, "Ana Animatrice", parent ? { parent } : { host: true }),
+  );
   const client = await TestSocket.join(await devSession(roomCode, "Claude Client", { parent }));
   const others: TestSocket[] = [];
   for (let i = 1; i <= consultants; i++) {
