@@ -12,6 +12,8 @@ export const BreakoutStatusSchema = v.strictObject({
   /** The meeting's consultation number in that room (1 for its first). */
   consultation: v.pipe(count, v.minValue(1)),
   phase: v.picklist(PHASES),
+  /** Where a closed consultation was closed from (see Consultation.closedFrom). */
+  closedFrom: v.optional(v.nullable(v.picklist(PHASES)), null),
   timer: TimerSchema,
   animator: name,
   client: name,
@@ -41,6 +43,7 @@ export function breakoutStatusOf(state: RoomState, online: readonly string[]): B
   return {
     consultation: c.number,
     phase: c.phase,
+    closedFrom: c.closedFrom,
     timer: c.timer,
     animator: animatorOf(state)?.name ?? null,
     client: c.clientId === null ? null : (participant(state, c.clientId)?.name ?? null),

@@ -154,6 +154,8 @@ export interface Consultation {
   timer: Timer;
   startedAt: number;
   closedAt: number | null;
+  /** The phase it was closed from: "evaluation" when it ran its course, an earlier one when closed early; null while open. */
+  closedFrom: Phase | null;
 }
 
 /** The group a meeting belongs to, as its participants see it (the group's memory lives on the server). */
@@ -201,7 +203,13 @@ export function newConsultation(id: string, number: number, now: number, plans: 
     timer: { status: "idle", endsAt: null, remainingMs: 0 },
     startedAt: now,
     closedAt: null,
+    closedFrom: null,
   };
+}
+
+/** Closed before its last step (the animator's "close" from an earlier phase). */
+export function closedEarly(c: Pick<Consultation, "phase" | "closedFrom">): boolean {
+  return c.phase === "closed" && c.closedFrom !== null && c.closedFrom !== "evaluation";
 }
 
 export function animatorOf(state: RoomState): Participant | undefined {

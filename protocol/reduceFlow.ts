@@ -129,7 +129,13 @@ function enterPhase(state: RoomState, phase: Phase, now: number): Result {
     ? { status: "running", endsAt: now + c.durations[phase] * MINUTE, remainingMs: c.durations[phase] * MINUTE }
     : { status: "idle", endsAt: null, remainingMs: 0 };
   const closed = phase === "closed";
-  const consultation: Consultation = { ...c, phase, timer, closedAt: closed ? now : null };
+  const consultation: Consultation = {
+    ...c,
+    phase,
+    timer,
+    closedAt: closed ? now : null,
+    closedFrom: closed ? c.phase : null,
+  };
   const effects: Effect[] = [
     { type: "timer", endsAt: timer.endsAt },
     { type: "results", reason: closed ? "closed" : "phase" },

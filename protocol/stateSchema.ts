@@ -75,6 +75,8 @@ export const RoomStateSchema = v.object({
     timer: TimerSchema,
     startedAt: num,
     closedAt: v.nullable(num),
+    // Rooms stored before it was kept do not know it.
+    closedFrom: v.optional(v.nullable(v.picklist(PHASES)), null),
   }),
 });
 

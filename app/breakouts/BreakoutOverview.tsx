@@ -1,7 +1,7 @@
 // In a meeting's main room: where each breakout room's consultation stands, for the trainer overseeing the groups.
 import type { BreakoutRoom } from "../../protocol/breakouts.ts";
-import { isStep, type Phase, stepNumber } from "../../protocol/model.ts";
-import { StepName } from "../components/StepName.tsx";
+import { closedEarly, isStep } from "../../protocol/model.ts";
+import { PhaseName } from "../components/PhaseName.tsx";
 import { useNow } from "../components/useNow.ts";
 import { t, tn } from "../i18n/i18n.ts";
 import type { RoomStore } from "../model/RoomStore.ts";
@@ -35,7 +35,13 @@ function BreakoutItem({ room, now }: { room: BreakoutRoom; now: number }) {
       </p>
       <p class="breakout-where">
         {s.consultation > 1 && `${t("consultationNumber", { n: s.consultation })} · `}
-        <Where phase={s.phase} />
+        {closedEarly(s) && s.closedFrom ? (
+          <>
+            {t("closedEarly")} · <PhaseName phase={s.closedFrom} />
+          </>
+        ) : (
+          <PhaseName phase={s.phase} />
+        )}
         {/* An empty room's clock would only count on for nobody. */}
         {isStep(s.phase) && s.online > 0 && <Clock timer={s.timer} now={now} />}
       </p>
@@ -50,17 +56,6 @@ function BreakoutItem({ room, now }: { room: BreakoutRoom; now: number }) {
       </p>
     </li>
   );
-}
-
-function Where({ phase }: { phase: Phase }) {
-  if (isStep(phase)) {
-    return (
-      <>
-        {t("stepOf", { n: stepNumber(phase) ?? 0 })} · <StepName step={phase} />
-      </>
-    );
-  }
-  return <>{phase === "closed" ? t("breakoutClosed") : t(`phase_${phase}`)}</>;
 }
 
 function Clock({ timer, now }: { timer: BreakoutRoom["status"]["timer"]; now: number }) {

@@ -81,6 +81,7 @@ export const en: Messages = {
   breakoutIdeas_other: "{n} ideas",
   observing: "You are observing this group, without taking part or being counted.",
   takePart: "Take part in this group",
+  closedEarly: "Closed early",
   stepOf: "Step {n} of 6",
   progress: "Progress",
   gloss_presentation: "Presentation",

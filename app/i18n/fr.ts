@@ -84,6 +84,7 @@ export const fr = {
   breakoutIdeas_other: "{n} idées",
   observing: "Vous observez ce sous-groupe, sans y participer ni y être compté.",
   takePart: "Participer à ce sous-groupe",
+  closedEarly: "Close avant son terme",
   stepOf: "Étape {n} sur 6",
   progress: "Progression",
   // A gloss after the method's step name; empty in French, where the name says it all.

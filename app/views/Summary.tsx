@@ -1,6 +1,8 @@
 // After closing: the consultation's summary (headline, request, kept ideas, action plan, learnings) and the next consultation.
+import { closedEarly } from "../../protocol/model.ts";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { Feedback } from "../components/Feedback.tsx";
+import { PhaseName } from "../components/PhaseName.tsx";
 import { t } from "../i18n/i18n.ts";
 import { useCommand } from "../model/useCommand.ts";
 import { can, nameOf, type ViewProps } from "../model/viewProps.ts";
@@ -22,6 +24,11 @@ export function Summary(view: ViewProps) {
         {situation ? `${situation.title} — ` : ""}
         {t("summaryClient", { name: nameOf(view.state, c.clientId) })}
       </p>
+      {closedEarly(c) && c.closedFrom && (
+        <p class="badge">
+          {t("closedEarly")} · <PhaseName phase={c.closedFrom} />
+        </p>
+      )}
       {can(view, "startNextConsultation") ? (
         <div class="animator-bar">
           <ConfirmButton

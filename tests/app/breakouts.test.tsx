@@ -18,6 +18,7 @@ function status(overrides: Partial<BreakoutStatus>): BreakoutStatus {
   return {
     consultation: 1,
     phase: "lobby",
+    closedFrom: null,
     timer: { status: "idle", endsAt: null, remainingMs: 0 },
     animator: null,
     client: null,
@@ -51,7 +52,16 @@ const ROOMS: BreakoutRoom[] = [
       ideas: 1,
     }),
   },
-  { number: 3, updatedAt: NOW, status: status({ consultation: 2, phase: "closed", animator: "Eva", online: 0 }) },
+  {
+    number: 3,
+    updatedAt: NOW,
+    status: status({ consultation: 2, phase: "closed", closedFrom: "evaluation", animator: "Eva", online: 0 }),
+  },
+  {
+    number: 5,
+    updatedAt: NOW,
+    status: status({ phase: "closed", closedFrom: "contract", animator: "Fred", online: 3 }),
+  },
   {
     number: 4,
     updatedAt: NOW,
@@ -96,6 +106,10 @@ describe("the overview of breakout rooms", () => {
     const third = within(item(trainer.view.getByText("Sous-groupe 3")));
     expect(third.getByText("Personne pour l'instant")).toBeTruthy();
     expect(third.getByText("Consultation n° 2 · Consultation terminée")).toBeTruthy();
+    const fifth = within(item(trainer.view.getByText("Sous-groupe 5")));
+    expect(fifth.getByText(/Close avant son terme/).textContent).toBe(
+      "Close avant son terme · Étape 3 sur 6 · Contrat",
+    );
     // An empty room's clock does not count on.
     const fourth = within(item(trainer.view.getByText("Sous-groupe 4")));
     expect(fourth.getByText(/Étape 2 sur 6/).textContent).not.toMatch(/dépassé/);

@@ -124,6 +124,17 @@ describe("a closed consultation's summary", () => {
     expect(g.ben.view.getByText("Aucune demande formulée.")).toBeTruthy();
     expect(g.ben.view.getByText("Aucun apprentissage partagé.")).toBeTruthy();
     expect(g.ben.container.querySelector(".summary")?.textContent).not.toMatch(/pas encore|pour l'instant/);
+    // Closed at step 2: the summary says so, and where.
+    expect(g.ben.view.getByText(/Close avant son terme/).textContent).toBe(
+      "Close avant son terme · Étape 2 sur 6 · Clarification",
+    );
+  });
+
+  it("does not call a consultation that ran its course closed early", async () => {
+    const g = await group();
+    await moveTo(g, "closed");
+    await g.ben.view.findByRole("heading", { level: 1, name: "Synthèse de la consultation" });
+    expect(g.ben.view.queryByText(/Close avant son terme/)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORMAT_MINUTES, PHASES, type Phase, STEPS, stepNumber } from "../../protocol/index.ts";
+import { closedEarly, FORMAT_MINUTES, PHASES, type Phase, STEPS, stepNumber } from "../../protocol/index.ts";
 import { CAST, Driver, roomAt } from "./driver.ts";
 
 const MINUTE = 60_000;
@@ -41,14 +41,27 @@ describe("moving through the phases", () => {
     const d = roomAt("evaluation");
     const outcome = d.run(CAST.animator, { type: "close" });
     if (!outcome.ok) throw new Error("rejected");
-    expect(outcome.state.consultation).toMatchObject({ phase: "closed", closedAt: d.now, timer: { status: "idle" } });
+    expect(outcome.state.consultation).toMatchObject({
+      phase: "closed",
+      closedAt: d.now,
+      closedFrom: "evaluation",
+      timer: { status: "idle" },
+    });
+    expect(closedEarly(outcome.state.consultation)).toBe(false);
     expect(outcome.effects).toContainEqual({ type: "results", reason: "closed" });
   });
 
-  it("the animator may close early, from any open phase", () => {
-    for (const phase of PHASES.slice(0, -1)) {
-      expect(roomAt(phase).run(CAST.animator, { type: "close" }).ok, phase).toBe(true);
+  it("the animator may close early, from any open phase, and the consultation says from where", () => {
+    for (const phase of PHASES.slice(0, -2)) {
+      const outcome = roomAt(phase).run(CAST.animator, { type: "close" });
+      if (!outcome.ok) throw new Error(`close refused in ${phase}`);
+      expect(outcome.state.consultation.closedFrom).toBe(phase);
+      expect(closedEarly(outcome.state.consultation), phase).toBe(true);
     }
+    // The next consultation starts open.
+    const d = roomAt("clarification");
+    d.must(CAST.animator, { type: "close" });
+    expect(d.must(CAST.animator, { type: "startNextConsultation" }).consultation.closedFrom).toBeNull();
   });
 
   it("a next consultation keeps the format, numbers itself and sends the client back to consulting", () => {

@@ -72,5 +72,7 @@ export function stateViolations(state: RoomState): string[] {
   check(t.status !== "expired" || t.remainingMs === 0, "an expired timer with time left");
   check(t.remainingMs >= 0, "negative time left");
   check((c.phase === "closed") === (c.closedAt !== null), "closedAt disagrees with the phase");
+  check((c.phase === "closed") === (c.closedFrom !== null), "closedFrom disagrees with the phase");
+  check(c.closedFrom !== "closed", "closed from the closed phase");
   return out;
 }
