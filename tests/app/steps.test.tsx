@@ -45,6 +45,8 @@ describe("the steps", () => {
       expect(p.view.getByText(/Troïka : avec l'animateur, parlez du défi du client/)).toBeTruthy();
     expect(g.anna.view.getByText(/Troïka : consultez vous aussi/)).toBeTruthy();
     expect(g.chloe.view.getByRole("timer").textContent).toMatch(/^(5:00|4:5\d)$/);
+    // Who speaks says so too: the consultants and the animator, not the client.
+    expect(g.chloe.view.getByText(/^Parle/).textContent).toBe("Parle\u00a0: Ben, Dan, Anna");
   });
 
   it("outside a troika, nobody is told to turn away", async () => {

@@ -12,6 +12,11 @@ export function Banner(props: ViewProps & { step: Step }) {
     step,
     state.participants.filter((p) => props.store.online.includes(p.id)),
   );
+  // In a troika's consultation the animator consults with the other one: they speak as well as animate.
+  const speakers =
+    state.consultation.format === "troika" && step === "consultation"
+      ? [...groups.speak, ...groups.animate]
+      : groups.speak;
   const names = (list: { name: string }[]) => (list.length ? list.map((p) => p.name).join(", ") : t("nobody"));
   return (
     <section class={`banner banner-${mine}`} aria-labelledby="banner-title">
@@ -22,7 +27,7 @@ export function Banner(props: ViewProps & { step: Step }) {
       <p class="guidance">{t(guidanceKey(step, me.role, state.consultation.format))}</p>
       {me.role === "scribe" && <p class="guidance">{t("scribeNote")}</p>}
       <ul class="who">
-        <li>{t("speaking", { names: names(groups.speak) })}</li>
+        <li>{t("speaking", { names: names(speakers) })}</li>
         {groups.listen.length > 0 && <li>{t("listening", { names: names(groups.listen) })}</li>}
         <li>{t("animating", { names: names(groups.animate) })}</li>
       </ul>
