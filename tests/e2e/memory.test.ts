@@ -198,7 +198,7 @@ describe("the group's memory across two meetings", () => {
     ]);
     const markdown = await readFile((await download.path()) ?? "", "utf8");
     expect(download.suggestedFilename()).toMatch(/^consultation-\d{4}-\d{2}-\d{2}-1-chloe\.md$/);
-    expect(markdown).toContain("## Demande");
+    expect(markdown).toContain("## Demande du client");
     expect(markdown).toContain("Repartir avec trois pistes pour garder l'équipe");
     expect(markdown).toContain("- [x] Rencontrer chaque expert (échéance 2026-12-04) — fait");
     // The action plan's bullets line up with the other lists' (ideas, learnings), on screen and in print.

@@ -85,12 +85,12 @@ describe("a consultation's report", () => {
     );
     const md = report.text;
     for (const heading of [
-      "## Request",
+      "## Client's request",
       "## Ideas the client kept",
       "## Other ideas",
       "## Action plan",
       "## Learnings",
-      "## Notes",
+      "## Note pad",
     ]) {
       expect(md).toContain(heading);
     }
@@ -107,7 +107,7 @@ describe("a consultation's report", () => {
   it("escapes markup so that nothing people typed becomes Markdown or HTML", async () => {
     const { cast, groupId, id } = await consultationWithMarkup();
     const md = (await api(cast.client.session, "GET", `/api/groups/${groupId}/consultations/${id}/report.md`)).text;
-    expect(md).toContain("## Demande");
+    expect(md).toContain("## Demande du client");
     expect(md).toContain("**Format\u00a0:** Classique (~90 min)");
     expect(md).toContain("Garder l'équipe \\*\\*soudée\\*\\* &lt;script&gt;alert(1)&lt;/script&gt;");
     expect(md).toContain("\\# Titre \\[lien\\](javascript:alert(1)) !\\[img\\](http\\://x.test/y.png)");
