@@ -8,7 +8,7 @@ import { echoRoute } from "./bench/echoRoute.ts";
 import type { Env } from "./env.ts";
 import { pagesRoute } from "./http/pages.ts";
 import { securityHeaders } from "./http/securityHeaders.ts";
-import { identityHeaders } from "./room/identity.ts";
+import { identityHeaders, withoutIdentity } from "./room/identity.ts";
 import { exportsRoute } from "./routes/exports.ts";
 import { groupsRoute } from "./routes/groups.ts";
 import { historyRoute } from "./routes/history.ts";
@@ -46,7 +46,7 @@ app.get("/api/rooms/:roomId/ws", async (c) => {
     return c.json({ error: "forbidden", message: "This token is for another room." }, 403);
   }
   const stub = c.env.ROOMS.get(c.env.ROOMS.idFromName(session.roomId));
-  const headers = new Headers(c.req.raw.headers);
+  const headers = withoutIdentity(c.req.raw.headers);
   for (const [k, val] of Object.entries(identityHeaders(session))) headers.set(k, val);
   return stub.fetch(new Request(c.req.raw.url, { headers }));
 });

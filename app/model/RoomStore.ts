@@ -108,6 +108,10 @@ export class RoomStore {
       case "breakouts":
         this.breakouts = msg.rooms;
         return;
+      case "welcome":
+        // The room sends its overview right after, if it still lists any breakout room.
+        this.breakouts = [];
+        return;
       default:
         return;
     }

@@ -148,6 +148,9 @@ export class RoomConnection {
    */
   networkLost(): void {
     if (this.closedByUser) return;
+    // A connect still waiting for its session, or a retry already planned, must open nothing besides the new retry.
+    this.connects++;
+    if (this.retryTimer) runtime.clearTimeout(this.retryTimer);
     this.dropSocket();
     this.scheduleReconnect();
   }
@@ -240,6 +243,8 @@ export class RoomConnection {
       case "error":
         // A frame the room could not read will never be read: drop it. Throttled or early frames are kept and resent.
         if (msg.id !== undefined && UNREADABLE.has(msg.code)) this.forget(msg.id);
+        // An observer asking to take part in a full room stays an observer, after reconnects too.
+        if (msg.code === ErrorCode.roomFull) this.takingPart = false;
         return;
     }
   }

@@ -130,4 +130,14 @@ describe("the overview of breakout rooms", () => {
     );
     expect(english.getByText("Animator: Anna · Client: Chloé")).toBeTruthy();
   });
+
+  it("forgets the rooms the main room no longer lists once it says hello again", async () => {
+    const { room, trainer } = await trainerWithOverview();
+    room.broadcast({ type: "breakouts", rooms: ROOMS });
+    await trainer.view.findByRole("heading", { name: "Sous-groupes" });
+    // A reconnect: the room's welcome comes with no overview (every breakout room left it).
+    room.dropAll();
+    await waitFor(() => expect(trainer.store.status).toBe("open"));
+    await waitFor(() => expect(trainer.view.queryByRole("heading", { name: "Sous-groupes" })).toBeNull());
+  });
 });

@@ -36,6 +36,25 @@ describe("a room connection", () => {
     connection.close();
   });
 
+  it("opens nothing for a connect still fetching its session when the network is lost", async () => {
+    const sessions: Array<(s: SessionLike) => void> = [];
+    const opened: string[] = [];
+    const connection = new RoomConnection({
+      baseUrl: "http://fake",
+      getSession: () => new Promise<SessionLike>((resolve) => sessions.push(resolve)),
+      createSocket: (url) => {
+        opened.push(url);
+        return idleSocket();
+      },
+    });
+    connection.networkLost();
+    expect(connection.status).toBe("reconnecting");
+    sessions[0]?.({ token: "t0", roomId: "dev-r", participantId: "p" });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(opened).toEqual([]);
+    connection.close();
+  });
+
   it("forgets a command the room could not read, and keeps a throttled one to resend", async () => {
     const sockets: SocketLike[] = [];
     const connection = new RoomConnection({

@@ -51,7 +51,9 @@ describe("breakout rooms in the browser", () => {
     await heading(ben, tr(ben, "participants"));
     expect(new URL(ben.page.url()).searchParams.get("parent")).toBe(main);
 
-    const group = tom.page.getByRole("listitem", { name: tr(tom, "breakoutName", { n: 1 }) });
+    const group = tom.page
+      .getByRole("listitem")
+      .filter({ has: tom.page.getByText(tr(tom, "breakoutName", { n: 1 }), { exact: true }) });
     await group.getByText(tr(tom, "breakoutOnline", { n: 3 })).waitFor({ timeout: 20_000 });
     await group.getByText(tr(tom, "phase_lobby")).waitFor();
 

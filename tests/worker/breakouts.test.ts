@@ -1,12 +1,12 @@
 // Breakout rooms: each reports where its consultation stands to the meeting's main room, where a trainer oversees them.
-import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type BreakoutRoom, PROTOCOL_VERSION, type ServerMessage } from "../../protocol/index.ts";
+import { type BreakoutRoom, LIMITS, PROTOCOL_VERSION, type ServerMessage } from "../../protocol/index.ts";
 import { closeAll, openCast, runConsultation, settle } from "./helpers/consultation.ts";
 import { eventually } from "./helpers/eventually.ts";
 import { api, GroupAnswer, read } from "./helpers/memory.ts";
-import { devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
+import { BASE_URL, devSession, roomStub, uniqueRoomCode } from "./helpers/session.ts";
 import { TestSocket } from "./helpers/TestSocket.ts";
 
 const open: TestSocket[] = [];
@@ -81,10 +81,15 @@ describe("a breakout room", () => {
     const main = uniqueRoomCode("m");
     const trainer = await trainerIn(main);
     const cast = await breakoutOf(main, 60_000);
-    await cast.animator.must({ type: "setFormat", format: "express" });
-    await cast.animator.must({ type: "setFormat", format: "flash" });
-    const due = await runInDurableObject(roomStub(cast.roomId), (_room, state) => state.storage.getAlarm());
-    expect(due).not.toBeNull();
+    // Each of these changes what the main room shows (the phase); together they make one report.
+    await cast.animator.must({ type: "advance" });
+    await cast.animator.must({ type: "advance" });
+    // The phase changes also wake the room at once to deliver results; then the alarm waits for the report.
+    const due = await eventually(async () => {
+      const at = await runInDurableObject(roomStub(cast.roomId), (_room, state) => state.storage.getAlarm());
+      expect(at).toBeGreaterThan(Date.now() + 30_000);
+      return at;
+    });
     // Before its delay the alarm sends nothing; the commands were answered all the same.
     await runDurableObjectAlarm(roomStub(cast.roomId));
     await new Promise((r) => setTimeout(r, 50));
@@ -93,7 +98,7 @@ describe("a breakout room", () => {
     vi.setSystemTime((due ?? 0) + 1);
     await runDurableObjectAlarm(roomStub(cast.roomId));
     const rooms = await overview(trainer, () => true);
-    expect(rooms[0]?.status.online).toBe(3);
+    expect(rooms[0]?.status).toMatchObject({ online: 3, phase: "choice" });
     await runDurableObjectAlarm(roomStub(cast.roomId));
     await new Promise((r) => setTimeout(r, 50));
     expect(breakoutFrames(trainer)).toHaveLength(1);
@@ -164,6 +169,19 @@ describe("a breakout room", () => {
     );
     expect(parent.n).toBe(0);
     await expect(devSession("same-code", "Ana", { parent: "same-code" })).rejects.toThrow(/400/);
+  });
+
+  it("takes its main room only from the session: a header a client sends cannot name one", async () => {
+    const session = await devSession(uniqueRoomCode("m"), "Mallory");
+    const url = `${BASE_URL}/api/rooms/${encodeURIComponent(session.roomId)}/ws?token=${encodeURIComponent(session.token)}`;
+    const res = await SELF.fetch(url, { headers: { Upgrade: "websocket", "X-Codev-Parent": "dev-elsewhere" } });
+    expect(res.status).toBe(101);
+    res.webSocket?.accept();
+    const parent = await runInDurableObject(roomStub(session.roomId), (_room, state) =>
+      state.storage.sql.exec("SELECT COUNT(*) AS n FROM parent_report").one(),
+    );
+    expect(parent.n).toBe(0);
+    res.webSocket?.close();
   });
 
   it("refuses an unreadable report and lists nothing from it", async () => {
@@ -262,6 +280,26 @@ describe("a breakout room", () => {
     open.push(again);
     expect(again.messages.find((m) => m.type === "welcome")).not.toMatchObject({ you: { observing: true } });
     await again.must({ type: "vote", situationId: again.state?.consultation.situations[0]?.id ?? "" });
+  });
+
+  it("keeps an observer who asks to take part in a full room observing, with room_full and the socket open", async () => {
+    const main = uniqueRoomCode("m");
+    const code = uniqueRoomCode("b");
+    for (let i = 0; i < LIMITS.participants; i++) {
+      open.push(await TestSocket.join(await devSession(code, `Member ${i}`, { parent: main })));
+    }
+    const tom = await TestSocket.open(await devSession(code, "Tom Trainer", { host: true, parent: main }));
+    open.push(tom);
+    expect((await tom.hello()).you.observing).toBe(true);
+    const since = tom.mark();
+    tom.send({ type: "hello", protocol: PROTOCOL_VERSION, lastVersion: tom.state?.version ?? null, observe: false });
+    expect(await tom.waitFor("error", () => true, { since })).toMatchObject({ code: "room_full" });
+    // Still following the room: the next event reaches him.
+    const [first] = open;
+    if (!first) throw new Error("no member");
+    const version = await first.must({ type: "advance" });
+    expect((await tom.reach(version)).participants).toHaveLength(LIMITS.participants);
+    expect(tom.closed).toBeNull();
   });
 
   it("makes nobody else an observer: a host in a main room and anyone else in a breakout room take part", async () => {

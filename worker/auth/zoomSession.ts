@@ -30,7 +30,8 @@ const unauthorized = (reason: string) => ({
  * Zoom's signed context says whether the user was host or co-host when it was made (`attendrole`), and the panel
  * asks for a fresh context for every session, so that is what decides. Only a context without that field falls
  * back to the role the panel reports from getUserContext(), which a modified client could misstate; the worst
- * it gains is the animator role by default in its own meeting, which the group can hand over in the app.
+ * it gains is the animator role by default in its own meeting, which the group can hand over in the app, or, in
+ * a breakout room it is in anyway, watching that group unlisted as the meeting's hosts may.
  */
 function hostFor(signedHost: boolean | null, reportedRole: string | undefined): boolean {
   if (signedHost !== null) return signedHost;

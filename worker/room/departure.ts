@@ -15,7 +15,8 @@ export async function handleDeparture(room: RoomContext, att: SocketAttachment):
   if (online.includes(att.participantId)) return;
   broadcast(room.ctx, presenceFrame(online), att.connId);
   await watchAnimator(room, online);
-  await noteForParent(room, online);
+  // Counted again after the await above, still without the socket that closed.
+  await noteForParent(room, onlineIds(room.ctx, att.connId));
 }
 
 /** Starts the animator's grace period when they are offline while someone else is here or has just left. */

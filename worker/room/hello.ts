@@ -41,7 +41,8 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
   // An observer who now takes part (a hello with observe false on the same socket) joins like anyone.
   if (roomIsFullFor(room, att.participantId)) {
     sendError(ws, { code: ErrorCode.roomFull, message: `A room holds at most ${LIMITS.participants} participants.` });
-    closeQuietly(ws, 1008, "room full");
+    // An observer asking to take part keeps observing; anyone else has nothing to do here.
+    if (!att.observer) closeQuietly(ws, 1008, "room full");
     return;
   }
   // Another socket of theirs, not this one (which may have been observing until now).
@@ -58,7 +59,8 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
   await watchAnimator(room, online);
   if (joined) await memberJoined(room, att);
   if (fresh && joined) await loadFollowUp(room);
-  await noteForParent(room, online);
+  // Who is online now, not before the awaits above: others came and went meanwhile.
+  await noteForParent(room);
 }
 
 /** A main room's overview of its breakout rooms, for a socket that just said hello. */

@@ -21,6 +21,16 @@ export function identityHeaders(s: Session): Record<string, string> {
   };
 }
 
+/**
+ * The client's request headers without any that would pass for identity: the room trusts these headers, and the
+ * Worker sets only those the session has (a main room's session has no parent), so none may come from the client.
+ */
+export function withoutIdentity(clientHeaders: Headers): Headers {
+  const headers = new Headers(clientHeaders);
+  for (const name of [...headers.keys()]) if (name.toLowerCase().startsWith("x-codev-")) headers.delete(name);
+  return headers;
+}
+
 /** Reads the identity the Worker set; the room is only reachable through the Worker, which verified it. */
 export function identityFrom(req: Request): Session | null {
   const roomId = req.headers.get(H.room);
@@ -34,6 +44,6 @@ export function identityFrom(req: Request): Session | null {
     name: decodeURIComponent(name),
     host: req.headers.get(H.host) === "1",
     meetingId: decodeURIComponent(meeting),
-    parentRoomId: req.headers.get(H.parent),
+    parentRoomId: req.headers.get(H.parent) || null,
   };
 }
