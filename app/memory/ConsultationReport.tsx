@@ -1,7 +1,9 @@
 // One consultation's report (headline, request, ideas, plan and follow-up, learnings, notes): Markdown download, print, deletion.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { closedEarly } from "../../protocol/model.ts";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
+import { PhaseName } from "../components/PhaseName.tsx";
 import { dueLine, lang, t } from "../i18n/i18n.ts";
 import type { MemoryApi } from "./api.ts";
 import { day, failure, saveFile } from "./format.ts";
@@ -107,6 +109,11 @@ export function ConsultationReport({ api, groupId, groupName, consultationId, my
         {t("formatIs", { name: t(`format_${c.format}`) })}
       </p>
       {c.status && c.status !== "closed" && <p class="badge">{tm("mem_unfinished")}</p>}
+      {c.status === "closed" && c.closedFrom && closedEarly({ phase: "closed", closedFrom: c.closedFrom }) && (
+        <p class="badge">
+          {t("closedEarly")} · <PhaseName phase={c.closedFrom} />
+        </p>
+      )}
       <ReportBody c={c} />
     </article>
   );

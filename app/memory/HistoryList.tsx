@@ -1,5 +1,6 @@
 // The group's past consultations, newest first, a page at a time: date, client, request, plan and its follow-up.
 import { useState } from "preact/hooks";
+import { closedEarly } from "../../protocol/model.ts";
 import { t } from "../i18n/i18n.ts";
 import type { MemoryApi } from "./api.ts";
 import { day, failure, followUpLine } from "./format.ts";
@@ -62,6 +63,9 @@ export function HistoryList({ api, groupId, onOpen }: Props) {
                 {tm("mem_itemTitle", { date: day(item.startedAt), client: item.clientName ?? "—" })}
               </button>
               {item.status !== "closed" && <span class="badge">{tm("mem_unfinished")}</span>}
+              {item.status === "closed" && closedEarly({ phase: "closed", closedFrom: item.closedFrom }) && (
+                <span class="badge">{t("closedEarly")}</span>
+              )}
             </h3>
             {item.request && <p class="memory-request">{item.request}</p>}
             {item.actions.length > 0 && (

@@ -1,6 +1,6 @@
 // The group memory's answers as the panel reads them: every REST answer is checked against one of these.
 import * as v from "valibot";
-import { ACTION_STATUSES, FORMATS } from "../../protocol/model.ts";
+import { ACTION_STATUSES, FORMATS, PHASES } from "../../protocol/model.ts";
 
 const str = v.string();
 const nullableStr = v.nullable(v.string());
@@ -31,6 +31,9 @@ const ActionSchema = v.object({
 });
 export type PlanAction = v.InferOutput<typeof ActionSchema>;
 
+/** Where a closed consultation was closed from (none for those stored before it was kept, or unknown phases). */
+const closedFrom = v.fallback(v.optional(v.nullable(v.picklist(PHASES)), null), null);
+
 const CountsSchema = v.object({ open: v.number(), inProgress: v.number(), done: v.number(), dropped: v.number() });
 
 export const HistoryPageSchema = v.object({
@@ -38,6 +41,7 @@ export const HistoryPageSchema = v.object({
     v.object({
       id: str,
       status: str,
+      closedFrom: closedFrom,
       startedAt: v.number(),
       clientName: nullableStr,
       clientUserId: nullableStr,
@@ -56,6 +60,7 @@ export const DetailSchema = v.object({
   consultation: v.object({
     id: str,
     status: v.optional(str),
+    closedFrom: closedFrom,
     startedAt: v.number(),
     format: v.picklist(FORMATS),
     clientName: nullableStr,

@@ -214,6 +214,44 @@ describe("the memory dialog", () => {
     await waitFor(() => expect(document.activeElement).toBe(opener));
   });
 
+  it("marks a consultation closed early, in the list and in its report, with where it stood", async () => {
+    const g = await group();
+    fakeServer({
+      "GET /api/groups": { groups: [{ id: "g1", name: "Les pairs", memberCount: 4, createdByMe: false }] },
+      "GET /api/groups/g1/history?limit=10": {
+        items: [{ ...item("c2", "Chloé", g.chloe.id), closedFrom: "contract" }, item("c1", "Ben", g.ben.id)],
+        next: null,
+      },
+      "GET /api/groups/g1/consultations/c2": {
+        consultation: {
+          id: "c2",
+          status: "closed",
+          closedFrom: "contract",
+          startedAt: 0,
+          format: "classic",
+          clientName: "Chloé",
+          clientUserId: g.chloe.id,
+          situation: null,
+          request: null,
+          markedIdeas: [],
+          otherIdeas: [],
+          actions: [],
+          learnings: [],
+          notes: null,
+        },
+      },
+    });
+    fireEvent.click(await g.ben.view.findByRole("button", { name: "Mémoire du groupe" }));
+    const dialog = within(await g.ben.view.findByRole("dialog"));
+    await dialog.findByText("Demande de Ben");
+    // Only Chloé's was closed early; Ben's (stored before it was kept) says nothing.
+    expect(dialog.getAllByText("Close avant son terme")).toHaveLength(1);
+    expect(dialog.getByRole("heading", { name: /Chloé Close avant son terme$/ })).toBeTruthy();
+    fireEvent.click(dialog.getByRole("button", { name: /Chloé$/ }));
+    const badge = await dialog.findByText(/Close avant son terme ·/);
+    expect(badge.textContent).toBe("Close avant son terme · Étape 3 sur 6 · Contrat");
+  });
+
   it("offers deletion only to the consultation's client, and downloads my data", async () => {
     const g = await group();
     fakeServer({

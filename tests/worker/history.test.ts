@@ -124,6 +124,25 @@ describe("a consultation's report", () => {
 });
 
 describe("history is for members only", () => {
+  it("keeps where a consultation closed early stood, in the history, the detail and the report", async () => {
+    const [ana, bea, cal] = people("Ana", "Bea", "Cal");
+    if (!ana || !bea || !cal) throw new Error("cast");
+    const cast = await meeting(ana, bea, [cal]);
+    open.push(...cast.all);
+    const groupId = await createGroup(cast, "Les pairs");
+    const state = await runConsultation(cast, "clarification");
+    await cast.animator.must({ type: "close" });
+    const id = state.consultation.id;
+    const Closed = v.object({ items: v.array(v.object({ id: v.string(), closedFrom: v.nullable(v.string()) })) });
+    await eventually(async () => {
+      const history = read(await api(cast.client.session, "GET", `/api/groups/${groupId}/history`), Closed);
+      expect(history.items).toEqual([{ id, closedFrom: "clarification" }]);
+    });
+    const md = (await api(cast.client.session, "GET", `/api/groups/${groupId}/consultations/${id}/report.md?lang=en`))
+      .text;
+    expect(md).toContain("**Closed early** (at step 2 of 6)");
+  });
+
   it("answers 403 to a non-member on every history route, and 401 without a session", async () => {
     const { cast, groupId, id } = await consultationWithMarkup();
     const stranger = await TestSocket.join(await devSession(uniqueRoomCode(), "Eve", { host: true }));

@@ -16,6 +16,7 @@ function detail(over: Partial<ConsultationDetail> = {}): ConsultationDetail {
     status: "closed",
     startedAt: DAY,
     closedAt: DAY,
+    closedFrom: "evaluation",
     clientName: "Chloé",
     clientUserId: "u1",
     situation: null,
@@ -42,6 +43,18 @@ function detail(over: Partial<ConsultationDetail> = {}): ConsultationDetail {
 }
 
 describe("the Markdown report's words", () => {
+  it("says where a consultation closed early stood, and nothing of the kind for one that ran its course", () => {
+    expect(reportMarkdown(detail({ closedFrom: "clarification" }), "Les pairs", "fr")).toContain(
+      "**Close avant son terme** (à l'étape 2 sur 6)",
+    );
+    expect(reportMarkdown(detail({ closedFrom: "choice" }), "Les pairs", "en")).toContain(
+      "**Closed early** (before the Exposé)",
+    );
+    expect(reportMarkdown(detail(), "Les pairs", "fr")).not.toContain("Close avant son terme");
+    // Stored before it was kept: nothing said.
+    expect(reportMarkdown(detail({ closedFrom: null }), "Les pairs", "en")).not.toContain("Closed early");
+  });
+
   it("names the format in the reader's language, never by its id", () => {
     expect(reportMarkdown(detail(), "Les pairs", "fr")).toContain("**Format\u00a0:** Express (~60 min)");
     expect(reportMarkdown(detail({ format: "custom" }), "Les pairs", "en")).toContain("**Format:** Custom");

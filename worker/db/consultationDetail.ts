@@ -13,6 +13,8 @@ export interface ConsultationDetail {
   status: string;
   startedAt: number;
   closedAt: number | null;
+  /** See consultations.closedFrom. */
+  closedFrom: string | null;
   clientName: string | null;
   clientUserId: string | null;
   situation: { title: string; stakes: string } | null;
@@ -67,6 +69,7 @@ export async function consultationDetail(
     status: row.status,
     startedAt: row.startedAt,
     closedAt: row.closedAt,
+    closedFrom: row.closedFrom,
     clientName: row.clientName,
     clientUserId: row.clientParticipantId,
     situation: chosen[0] ?? null,

@@ -11,6 +11,8 @@ export interface HistoryItem {
   status: string;
   startedAt: number;
   closedAt: number | null;
+  /** See consultations.closedFrom. */
+  closedFrom: string | null;
   clientName: string | null;
   clientUserId: string | null;
   request: string | null;
@@ -54,6 +56,7 @@ export async function groupHistory(
       status: consultations.status,
       startedAt: consultations.startedAt,
       closedAt: consultations.closedAt,
+      closedFrom: consultations.closedFrom,
       clientName: consultations.clientName,
       clientUserId: consultations.clientParticipantId,
       request: consultations.requestText,

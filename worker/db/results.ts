@@ -78,6 +78,7 @@ export function resultsOf(
       notepadText,
       startedAt: c.startedAt,
       closedAt: c.closedAt,
+      closedFrom: c.closedFrom,
       updatedAt: now,
     },
     participants: state.participants.map((p) => ({ consultationId, participantId: p.id, name: p.name, role: p.role })),

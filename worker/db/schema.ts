@@ -94,6 +94,8 @@ export const consultations = sqliteTable(
     notepadText: text("notepad_text"),
     startedAt: ms("started_at").notNull(),
     closedAt: ms("closed_at"),
+    /** The phase it was closed from: its last step when it ran its course, an earlier one when closed early. */
+    closedFrom: text("closed_from"),
     updatedAt: ms("updated_at").notNull(),
   },
   (t) => [

@@ -25,6 +25,10 @@ interface Labels {
   due: string;
   resources: string;
   followUp: string;
+  closedEarly: string;
+  /** Where a consultation closed early stood: "{n}" is the step's number. */
+  atStep: string;
+  beforeSteps: string;
   none: string;
   unknown: string;
   status: Record<ActionStatus, string>;
@@ -52,6 +56,9 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     due: "échéance",
     resources: "Ressources",
     followUp: "Retour",
+    closedEarly: "Close avant son terme",
+    atStep: "à l'étape {n} sur 6",
+    beforeSteps: "avant l'Exposé",
     none: "Aucun élément",
     unknown: "inconnu",
     status: { open: "à faire", inProgress: "en cours", done: "fait", dropped: "abandonné" },
@@ -84,6 +91,9 @@ export const REPORT_LABELS: Record<ReportLang, Labels> = {
     due: "due",
     resources: "Resources",
     followUp: "Follow-up",
+    closedEarly: "Closed early",
+    atStep: "at step {n} of 6",
+    beforeSteps: "before the Exposé",
     none: "Nothing recorded",
     unknown: "unknown",
     status: { open: "to do", inProgress: "in progress", done: "done", dropped: "dropped" },

@@ -1,6 +1,6 @@
 // A consultation's report as Markdown: request, marked and other ideas, action plan with follow-up, learnings, notes.
 
-import { FORMATS, type Format } from "../../protocol/index.ts";
+import { FORMATS, type Format, STEPS } from "../../protocol/index.ts";
 import type { ConsultationDetail } from "../db/consultationDetail.ts";
 import { escapeBlock, escapeLine } from "./markdown.ts";
 import { REPORT_LABELS, type ReportLang } from "./reportLabels.ts";
@@ -38,6 +38,8 @@ export function reportMarkdown(d: ConsultationDetail, groupName: string, lang: R
   out.push(`**${is(L.client)}** ${client}  `);
   out.push(`**${is(L.date)}** ${isoDay(d.startedAt)}  `);
   out.push(`**${is(L.format)}** ${formatName(L, d.format)}`, "");
+  const early = closedEarlyAt(L, d);
+  if (early) out.push(`**${L.closedEarly}** (${early})`, "");
   if (d.situation) {
     out.push(`## ${L.situation}`, "", `**${escapeLine(d.situation.title)}**  `, escapeBlock(d.situation.stakes), "");
   }
@@ -89,4 +91,11 @@ function notesBlock(notes: string): string {
 
 function formatName(L: (typeof REPORT_LABELS)[ReportLang], format: string): string {
   return isFormat(format) ? L.formats[format] : escapeLine(format);
+}
+
+/** Where a consultation closed before its last step stood, in the reader's words; null when it ran its course. */
+function closedEarlyAt(L: (typeof REPORT_LABELS)[ReportLang], d: ConsultationDetail): string | null {
+  if (d.status !== "closed" || d.closedFrom === null || d.closedFrom === "evaluation") return null;
+  const step = (STEPS as readonly string[]).indexOf(d.closedFrom);
+  return step < 0 ? L.beforeSteps : L.atStep.replace("{n}", String(step + 1));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `consultations` ADD `closed_from` text;
