@@ -11,10 +11,18 @@ export function BreakoutOverview({ store }: { store: RoomStore }) {
   const rooms = store.breakouts;
   const counting = rooms.some((r) => r.status.timer.status === "running" || r.status.timer.status === "expired");
   const now = useNow(() => store.serverNow(), counting ? 1000 : null);
+  // Groups still at work whose step ran over: counted in the heading, and said once each to a screen reader.
+  const over = rooms.filter((r) => r.status.online > 0 && isStep(r.status.phase) && isOver(r.status.timer, now));
   return (
     <section class="panel breakouts" aria-labelledby="breakouts-title">
-      <h2 id="breakouts-title">{t("breakoutsTitle")}</h2>
+      <h2 id="breakouts-title">
+        {t("breakoutsTitle")}
+        {over.length > 0 && <span class="badge breakout-over"> {t("breakoutsOver", { n: over.length })}</span>}
+      </h2>
       <p class="muted">{t("breakoutsIntro")}</p>
+      <p class="sr-only" aria-live="polite">
+        {over.map((r) => t("breakoutOverAnnounce", { n: r.number })).join(" ")}
+      </p>
       <ul class="breakout-list">
         {rooms.map((r) => (
           <BreakoutItem key={r.number} room={r} now={now} />
@@ -61,7 +69,7 @@ function BreakoutItem({ room, now }: { room: BreakoutRoom; now: number }) {
 function Clock({ timer, now }: { timer: BreakoutRoom["status"]["timer"]; now: number }) {
   if (timer.status === "idle") return null;
   const left = remainingMs(timer, now);
-  const over = timer.status === "expired" || (timer.status === "running" && left === 0);
+  const over = isOver(timer, now);
   return (
     <span class={`breakout-clock ${over ? "up" : ""}`}>
       {" · "}
@@ -70,4 +78,8 @@ function Clock({ timer, now }: { timer: BreakoutRoom["status"]["timer"]; now: nu
         : t(timer.status === "paused" ? "breakoutPaused" : "breakoutLeft", { time: formatClock(left) })}
     </span>
   );
+}
+
+function isOver(timer: BreakoutRoom["status"]["timer"], now: number): boolean {
+  return timer.status === "expired" || (timer.status === "running" && remainingMs(timer, now) === 0);
 }

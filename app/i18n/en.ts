@@ -67,6 +67,8 @@ export const en: Messages = {
   phase_choice: "Choice of the situation",
   consultationNumber: "Consultation #{n}",
   breakoutsTitle: "Breakout rooms",
+  breakoutsOver: "{n} over time",
+  breakoutOverAnnounce: "Breakout room {n}: over time.",
   breakoutsIntro: "Where each breakout room stands. Nothing said or written there shows here.",
   breakoutName: "Breakout room {n}",
   breakoutOnline: "{n} online",

@@ -70,6 +70,8 @@ export const fr = {
   consultationNumber: "Consultation n° {n}",
   // Breakout rooms, as the meeting's main room oversees them.
   breakoutsTitle: "Sous-groupes",
+  breakoutsOver: "{n} hors du temps",
+  breakoutOverAnnounce: "Sous-groupe {n} : temps dépassé.",
   breakoutsIntro: "Où en est chaque sous-groupe. Rien de ce qui s'y dit ou s'y écrit n'apparaît ici.",
   breakoutName: "Sous-groupe {n}",
   breakoutOnline: "{n} en ligne",
