@@ -1,49 +1,34 @@
 // A trainer in the meeting's main room watches a breakout room's consultation move on, in a real browser.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STEP_NAMES } from "../../app/i18n/stepNames.ts";
 import { SimParticipant } from "../../protocol/sim/index.ts";
-import type { LocalServer } from "../../scripts/lib/localServer.ts";
-import { launch, person } from "./support/browser.ts";
+import { person } from "./support/browser.ts";
 import { checkPage, heading, tr } from "./support/flow.ts";
-import { startServer } from "./support/server.ts";
+import { stage } from "./support/stage.ts";
 
-let server: LocalServer;
-let browser: Browser;
-const sims: SimParticipant[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const s of sims) s.close();
-  await browser?.close();
-  await server?.stop();
-});
+const live = stage();
 
 describe("breakout rooms in the browser", () => {
   it("the main room's panel shows where a breakout room stands, as it moves on", { timeout: 120_000 }, async () => {
     const stamp = Date.now().toString(36);
     const main = `main-${stamp}`;
     const breakout = `g1-${stamp}`;
-    const tom = await person(browser, { name: "Tom", key: "tom", lang: "fr", theme: "dark", width: 380 });
-    await tom.page.goto(`${server.url}/?room=${main}&name=Tom&host=1`);
+    const tom = await person(live.browser, { name: "Tom", key: "tom", lang: "fr", theme: "dark", width: 380 });
+    await tom.page.goto(`${live.url}/?room=${main}&name=Tom&host=1`);
     await heading(tom, tr(tom, "participants"));
 
     // In a breakout room the first to open Codev animates (the meeting's host does not take over there): Anna.
     const anna = await SimParticipant.join({
-      baseUrl: server.url,
+      baseUrl: live.url,
       room: breakout,
       name: "Anna",
       parent: main,
     });
-    const chloe = await SimParticipant.join({ baseUrl: server.url, room: breakout, name: "Chloé", parent: main });
-    sims.push(anna, chloe);
+    const chloe = await SimParticipant.join({ baseUrl: live.url, room: breakout, name: "Chloé", parent: main });
+    live.sims.push(anna, chloe);
     // Ben joins the breakout room from the start page, naming the main room as dev mode's stand-in for Zoom's.
-    const ben = await person(browser, { name: "Ben", key: "ben", lang: "fr", theme: "light", width: 380 });
-    await ben.page.goto(server.url);
+    const ben = await person(live.browser, { name: "Ben", key: "ben", lang: "fr", theme: "light", width: 380 });
+    await ben.page.goto(live.url);
     await ben.page.getByLabel(tr(ben, "yourName"), { exact: true }).fill("Ben");
     await ben.page.getByLabel(tr(ben, "roomCode"), { exact: true }).fill(breakout);
     await ben.page.getByLabel(/Sous-groupe de la salle/).fill(main);
@@ -83,8 +68,14 @@ describe("breakout rooms in the browser", () => {
     await checkPage(tom, "breakouts-main-room-fr-dark");
 
     // Tom looks in on the group in its breakout room: he observes (not one of its participants) until he takes part.
-    const visit = await person(browser, { name: "Tom", key: "tom-visit", lang: "fr", theme: "light", width: 380 });
-    await visit.page.goto(`${server.url}/?room=${breakout}&name=Tom&host=1&parent=${main}`);
+    const visit = await person(live.browser, {
+      name: "Tom",
+      key: "tom-visit",
+      lang: "fr",
+      theme: "light",
+      width: 380,
+    });
+    await visit.page.goto(`${live.url}/?room=${breakout}&name=Tom&host=1&parent=${main}`);
     await visit.page.getByText(tr(visit, "observing")).waitFor({ timeout: 20_000 });
     await heading(visit, STEP_NAMES.presentation, 1);
     await checkPage(visit, "breakouts-observer-fr-light");

@@ -1,37 +1,28 @@
 // Keyboard focus in a real browser where the DOM tests cannot tell: a button disabled while its command is on the way
 // loses the focus in Chromium, and the panel must still put it somewhere sensible.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SimParticipant } from "../../protocol/sim/index.ts";
-import type { LocalServer } from "../../scripts/lib/localServer.ts";
-import { launch, person } from "./support/browser.ts";
+import { person } from "./support/browser.ts";
 import { focused, heading, tr } from "./support/flow.ts";
-import { startServer } from "./support/server.ts";
+import { stage } from "./support/stage.ts";
 
-let server: LocalServer;
-let browser: Browser;
-const sims: SimParticipant[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const s of sims) s.close();
-  await browser?.close();
-  await server?.stop();
-});
+const live = stage();
 
 describe("focus in the browser", () => {
   it("after the client's first headline, sent with Enter, is on the card's edit button", {
     timeout: 90_000,
   }, async () => {
     const room = `fo-${Date.now().toString(36)}`;
-    const anna = await SimParticipant.join({ baseUrl: server.url, room, name: "Anna", host: true });
-    sims.push(anna);
-    const chloe = await person(browser, { name: "Chloé", key: "chloe", lang: "fr", theme: "light", width: 380 });
-    await chloe.page.goto(`${server.url}/?room=${room}&name=Chloé`);
+    const anna = await SimParticipant.join({ baseUrl: live.url, room, name: "Anna", host: true });
+    live.sims.push(anna);
+    const chloe = await person(live.browser, {
+      name: "Chloé",
+      key: "chloe",
+      lang: "fr",
+      theme: "light",
+      width: 380,
+    });
+    await chloe.page.goto(`${live.url}/?room=${room}&name=Chloé`);
     await anna.waitFor("Chloé", (s) => s.participants.length === 2);
     await anna.send({ type: "advance" });
     await anna.send({ type: "advance" });

@@ -1,32 +1,17 @@
 // Two people type in the shared note pad at the same time, each in their own browser, and both see both texts.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SimParticipant } from "../../protocol/sim/index.ts";
-import type { LocalServer } from "../../scripts/lib/localServer.ts";
-import { launch, type Person, person, screenshot, seriousViolations } from "./support/browser.ts";
+import { type Person, person, screenshot, seriousViolations } from "./support/browser.ts";
 import { tr } from "./support/flow.ts";
-import { startServer } from "./support/server.ts";
+import { stage } from "./support/stage.ts";
 
-let server: LocalServer;
-let browser: Browser;
-const sims: SimParticipant[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const s of sims) s.close();
-  await browser?.close();
-  await server?.stop();
-});
+const live = stage();
 
 /** The animator and the client are driven over the protocol, so the two browsers go straight to a step. */
 async function consultationAtPresentation(room: string, people: number): Promise<void> {
-  const animator = await SimParticipant.join({ baseUrl: server.url, room, name: "Anna", host: true });
-  const client = await SimParticipant.join({ baseUrl: server.url, room, name: "Chloé" });
-  sims.push(animator, client);
+  const animator = await SimParticipant.join({ baseUrl: live.url, room, name: "Anna", host: true });
+  const client = await SimParticipant.join({ baseUrl: live.url, room, name: "Chloé" });
+  live.sims.push(animator, client);
   await animator.waitFor("everyone to join", (s) => s.participants.length === people);
   await animator.send({ type: "advance" });
   await animator.send({ type: "advance" });
@@ -46,12 +31,12 @@ function notepad(p: Person) {
 describe("the shared note pad in the browser", () => {
   it("two people type at the same time and both see both texts", { timeout: 120_000 }, async () => {
     const room = `np-${Date.now().toString(36)}`;
-    const ben = await person(browser, { name: "Ben", key: "ben", lang: "fr", theme: "light", width: 420 });
-    const dan = await person(browser, { name: "Dan", key: "dan", lang: "en", theme: "dark", width: 420 });
+    const ben = await person(live.browser, { name: "Ben", key: "ben", lang: "fr", theme: "light", width: 420 });
+    const dan = await person(live.browser, { name: "Dan", key: "dan", lang: "en", theme: "dark", width: 420 });
     const joining = consultationAtPresentation(room, 4);
     for (const p of [ben, dan]) {
       await p.page.addInitScript((lang) => localStorage.setItem("codev:lang", lang), p.lang);
-      await p.page.goto(`${server.url}/?room=${room}&name=${p.name}`);
+      await p.page.goto(`${live.url}/?room=${room}&name=${p.name}`);
     }
     await joining;
     for (const p of [ben, dan]) await notepad(p).waitFor({ timeout: 20_000 });
