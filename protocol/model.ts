@@ -207,8 +207,11 @@ export function newConsultation(id: string, number: number, now: number, plans: 
   };
 }
 
-/** Closed before its last step (the animator's "close" from an earlier phase). */
-export function closedEarly(c: Pick<Consultation, "phase" | "closedFrom">): boolean {
+/**
+ * Closed before its last step (the animator's "close" from an earlier phase). Takes plain strings too, as the group's
+ * history stores them (`status` is the phase).
+ */
+export function closedEarly(c: { phase: string; closedFrom: string | null }): boolean {
   return c.phase === "closed" && c.closedFrom !== null && c.closedFrom !== "evaluation";
 }
 

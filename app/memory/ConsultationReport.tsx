@@ -109,7 +109,7 @@ export function ConsultationReport({ api, groupId, groupName, consultationId, my
         {t("formatIs", { name: t(`format_${c.format}`) })}
       </p>
       {c.status && c.status !== "closed" && <p class="badge">{tm("mem_unfinished")}</p>}
-      {c.status === "closed" && c.closedFrom && closedEarly({ phase: "closed", closedFrom: c.closedFrom }) && (
+      {c.closedFrom && closedEarly({ phase: c.status ?? "", closedFrom: c.closedFrom }) && (
         <p class="badge">
           {t("closedEarly")} · <PhaseName phase={c.closedFrom} />
         </p>

@@ -63,7 +63,7 @@ export function HistoryList({ api, groupId, onOpen }: Props) {
                 {tm("mem_itemTitle", { date: day(item.startedAt), client: item.clientName ?? "—" })}
               </button>
               {item.status !== "closed" && <span class="badge">{tm("mem_unfinished")}</span>}
-              {item.status === "closed" && closedEarly({ phase: "closed", closedFrom: item.closedFrom }) && (
+              {closedEarly({ phase: item.status, closedFrom: item.closedFrom }) && (
                 <span class="badge">{t("closedEarly")}</span>
               )}
             </h3>

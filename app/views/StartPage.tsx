@@ -78,15 +78,11 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
           {td("roomCodeHint")}
         </p>
         <div class="form-row">
-          <input
+          <CodeInput
             id="start-code"
-            type="text"
-            autocapitalize="none"
-            spellcheck={false}
-            aria-describedby="start-code-hint"
             value={code}
-            onInput={(e) => {
-              setCode(e.currentTarget.value);
+            onInput={(v) => {
+              setCode(v);
               setProblem(null);
             }}
           />
@@ -96,15 +92,11 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
         <p class="hint" id="start-parent-hint">
           {td("parentHint")}
         </p>
-        <input
+        <CodeInput
           id="start-parent"
-          type="text"
-          autocapitalize="none"
-          spellcheck={false}
-          aria-describedby="start-parent-hint"
           value={parent}
-          onInput={(e) => {
-            setParent(e.currentTarget.value);
+          onInput={(v) => {
+            setParent(v);
             setProblem(null);
           }}
         />
@@ -124,5 +116,20 @@ export function StartPage({ error, onJoin, onDemo }: Props) {
         </section>
       }
     </main>
+  );
+}
+
+/** A room code as typed (no capitals or spelling fixes forced on it), read with its hint `${id}-hint`. */
+function CodeInput({ id, value, onInput }: { id: string; value: string; onInput: (value: string) => void }) {
+  return (
+    <input
+      id={id}
+      type="text"
+      autocapitalize="none"
+      spellcheck={false}
+      aria-describedby={`${id}-hint`}
+      value={value}
+      onInput={(e) => onInput(e.currentTarget.value)}
+    />
   );
 }

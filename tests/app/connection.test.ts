@@ -16,18 +16,24 @@ function idleSocket(): SocketLike {
   };
 }
 
+/** A connection whose session requests wait until the test answers them, recording each socket URL it opens. */
+function awaitingSessions() {
+  const sessions: Array<(s: SessionLike) => void> = [];
+  const opened: string[] = [];
+  const connection = new RoomConnection({
+    baseUrl: "http://fake",
+    getSession: () => new Promise<SessionLike>((resolve) => sessions.push(resolve)),
+    createSocket: (url) => {
+      opened.push(url);
+      return idleSocket();
+    },
+  });
+  return { connection, sessions, opened };
+}
+
 describe("a room connection", () => {
   it("opens one socket when a reconnect is asked for while the first session is still being fetched", async () => {
-    const sessions: Array<(s: SessionLike) => void> = [];
-    const opened: string[] = [];
-    const connection = new RoomConnection({
-      baseUrl: "http://fake",
-      getSession: () => new Promise<SessionLike>((resolve) => sessions.push(resolve)),
-      createSocket: (url) => {
-        opened.push(url);
-        return idleSocket();
-      },
-    });
+    const { connection, sessions, opened } = awaitingSessions();
     connection.reconnectNow();
     expect(sessions).toHaveLength(2);
     for (const [i, resolve] of sessions.entries()) resolve({ token: `t${i}`, roomId: "dev-r", participantId: "p" });
@@ -37,16 +43,7 @@ describe("a room connection", () => {
   });
 
   it("opens nothing for a connect still fetching its session when the network is lost", async () => {
-    const sessions: Array<(s: SessionLike) => void> = [];
-    const opened: string[] = [];
-    const connection = new RoomConnection({
-      baseUrl: "http://fake",
-      getSession: () => new Promise<SessionLike>((resolve) => sessions.push(resolve)),
-      createSocket: (url) => {
-        opened.push(url);
-        return idleSocket();
-      },
-    });
+    const { connection, sessions, opened } = awaitingSessions();
     connection.networkLost();
     expect(connection.status).toBe("reconnecting");
     sessions[0]?.({ token: "t0", roomId: "dev-r", participantId: "p" });

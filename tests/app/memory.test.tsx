@@ -5,41 +5,8 @@ import { setLang } from "../../app/i18n/i18n.ts";
 import { memEn } from "../../app/memory/i18n/en.ts";
 import { memFr } from "../../app/memory/i18n/fr.ts";
 import { group } from "./support/consultation.ts";
+import { emptyReport, fakeServer } from "./support/memoryServer.ts";
 import "./support/setup.ts";
-
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-  auth: string | null;
-}
-
-/** A fake memory server: answers by "METHOD path" and records every call. */
-function fakeServer(routes: Record<string, unknown | ((call: Call) => { status: number; body: unknown })>) {
-  const calls: Call[] = [];
-  const fetch = vi.fn(async (input: string, init?: RequestInit) => {
-    const method = init?.method ?? "GET";
-    const headers = new Headers(init?.headers);
-    const call: Call = {
-      method,
-      path: input,
-      body: typeof init?.body === "string" ? JSON.parse(init.body) : null,
-      auth: headers.get("Authorization"),
-    };
-    calls.push(call);
-    const route = routes[`${method} ${input}`];
-    if (route === undefined) return new Response(JSON.stringify({ error: "not_found", message: "?" }), { status: 404 });
-    const answer = typeof route === "function" ? route(call) : { status: 200, body: route };
-    const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
-    const type = typeof answer.body === "string" ? "text/markdown" : "application/json";
-    return new Response(text, {
-      status: answer.status,
-      headers: { "Content-Type": type, "Content-Disposition": 'attachment; filename="report-2026-11-03.md"' },
-    });
-  });
-  vi.stubGlobal("fetch", fetch);
-  return calls;
-}
 
 const GROUP = { id: "g1", name: "Les pairs", mission: "Grandir ensemble", charter: "Confidentialité d'abord." };
 const GROUP_VIEW = { ...GROUP, retentionMonths: 12, createdAt: 1, createdByMe: false };
@@ -222,24 +189,11 @@ describe("the memory dialog", () => {
         items: [{ ...item("c2", "Chloé", g.chloe.id), closedFrom: "contract" }, item("c1", "Ben", g.ben.id)],
         next: null,
       },
-      "GET /api/groups/g1/consultations/c2": {
-        consultation: {
-          id: "c2",
-          status: "closed",
-          closedFrom: "contract",
-          startedAt: 0,
-          format: "classic",
-          clientName: "Chloé",
-          clientUserId: g.chloe.id,
-          situation: null,
-          request: null,
-          markedIdeas: [],
-          otherIdeas: [],
-          actions: [],
-          learnings: [],
-          notes: null,
-        },
-      },
+      "GET /api/groups/g1/consultations/c2": emptyReport({
+        id: "c2",
+        closedFrom: "contract",
+        clientUserId: g.chloe.id,
+      }),
     });
     fireEvent.click(await g.ben.view.findByRole("button", { name: "Mémoire du groupe" }));
     const dialog = within(await g.ben.view.findByRole("dialog"));
@@ -257,23 +211,11 @@ describe("the memory dialog", () => {
     fakeServer({
       "GET /api/groups": { groups: [{ id: "g1", name: "Les pairs", memberCount: 4, createdByMe: false }] },
       "GET /api/groups/g1/history?limit=10": { items: [item("c2", "Chloé", g.chloe.id)], next: null },
-      "GET /api/groups/g1/consultations/c2": {
-        consultation: {
-          id: "c2",
-          status: "synthesis",
-          startedAt: 0,
-          format: "classic",
-          clientName: "Chloé",
-          clientUserId: g.chloe.id,
-          situation: null,
-          request: null,
-          markedIdeas: [],
-          otherIdeas: [],
-          actions: [],
-          learnings: [],
-          notes: null,
-        },
-      },
+      "GET /api/groups/g1/consultations/c2": emptyReport({
+        id: "c2",
+        status: "synthesis",
+        clientUserId: g.chloe.id,
+      }),
       "GET /api/me/export": { userId: g.ben.id },
     });
     fireEvent.click(await g.ben.view.findByRole("button", { name: "Mémoire du groupe" }));

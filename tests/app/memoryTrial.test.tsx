@@ -4,31 +4,9 @@ import { fireEvent, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setLang } from "../../app/i18n/i18n.ts";
 import { group, moveTo } from "./support/consultation.ts";
+import { emptyReport, fakeServer, routesCalled } from "./support/memoryServer.ts";
 import type { Panel } from "./support/participants.tsx";
 import "./support/setup.ts";
-
-type Route = unknown | (() => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>);
-
-/** A fake memory server answering by "METHOD path"; the calls are kept in order. */
-function fakeServer(routes: Record<string, Route>): string[] {
-  const calls: string[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const key = `${init?.method ?? "GET"} ${input}`;
-      calls.push(key);
-      const route = routes[key];
-      const answer =
-        route === undefined
-          ? { status: 404, body: { error: "not_found", message: "?" } }
-          : typeof route === "function"
-            ? await route()
-            : { status: 200, body: route };
-      return new Response(JSON.stringify(answer.body), { status: answer.status });
-    }),
-  );
-  return calls;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -99,7 +77,7 @@ describe("someone with no group", () => {
     // Cancelling goes back to where it all started.
     await press(g.anna, "Annuler");
     await waitFor(() => expect(focused()).toBe(g.anna.view.getByRole("button", { name: "Vos groupes" })));
-    expect(calls).toEqual(["GET /api/groups"]);
+    expect(routesCalled(calls)).toEqual(["GET /api/groups"]);
   });
 
   it("is told of no other group when the meeting already has their only one", async () => {
@@ -133,27 +111,11 @@ describe("the memory dialog after a consultation", () => {
     fireEvent.input(dialog.getByLabelText("Nom du groupe"), { target: { value: "Les pairs" } });
     await press(g.anna, "Créer et rattacher");
     await waitFor(() => expect(focused()).toBe(dialog.getByRole("heading", { level: 1 })));
-    expect(calls.filter((c) => c === "POST /api/groups")).toHaveLength(1);
+    expect(routesCalled(calls).filter((c) => c === "POST /api/groups")).toHaveLength(1);
   });
 });
 
-const DETAIL = {
-  consultation: {
-    id: "c1",
-    status: "closed",
-    startedAt: Date.UTC(2026, 10, 29),
-    format: "express",
-    clientName: "Chloé",
-    clientUserId: "someone",
-    situation: null,
-    request: null,
-    markedIdeas: [],
-    otherIdeas: [],
-    actions: [],
-    learnings: [],
-    notes: null,
-  },
-};
+const DETAIL = emptyReport({ startedAt: Date.UTC(2026, 10, 29), format: "express" });
 const counts = (followUp: Record<string, number>) => ({
   items: [
     {

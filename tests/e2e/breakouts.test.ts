@@ -4,7 +4,7 @@ import { STEP_NAMES } from "../../app/i18n/stepNames.ts";
 import { SimParticipant } from "../../protocol/sim/index.ts";
 import { person } from "./support/browser.ts";
 import { checkPage, heading, tr } from "./support/flow.ts";
-import { stage } from "./support/stage.ts";
+import { simsToPresentation, stage } from "./support/stage.ts";
 
 const live = stage();
 
@@ -43,16 +43,7 @@ describe("breakout rooms in the browser", () => {
     await group.getByText(tr(tom, "phase_lobby")).waitFor();
 
     // The animator takes the group to the Exposé, with Chloé's situation chosen.
-    await anna.waitFor("everyone", (s) => s.participants.length === 3);
-    await anna.send({ type: "advance" });
-    await anna.send({ type: "advance" });
-    await chloe.waitFor("the choice", (s) => s.consultation.phase === "choice");
-    await chloe.send({ type: "proposeSituation", title: "Un dossier confidentiel", stakes: "Ce qui se dit ici" });
-    const situation = (await anna.waitFor("a situation", (s) => s.consultation.situations.length === 1)).consultation
-      .situations[0];
-    if (!situation) throw new Error("no situation");
-    await anna.send({ type: "chooseSituation", situationId: situation.id });
-    await anna.send({ type: "advance" });
+    await simsToPresentation(anna, chloe, 3, "Un dossier confidentiel", "Ce qui se dit ici");
 
     await group.getByText(STEP_NAMES.presentation, { exact: true }).waitFor({ timeout: 20_000 });
     const where = (await group.locator(".breakout-where").textContent()) ?? "";

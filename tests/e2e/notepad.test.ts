@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SimParticipant } from "../../protocol/sim/index.ts";
 import { type Person, person, screenshot, seriousViolations } from "./support/browser.ts";
 import { tr } from "./support/flow.ts";
-import { stage } from "./support/stage.ts";
+import { simsToPresentation, stage } from "./support/stage.ts";
 
 const live = stage();
 
@@ -12,16 +12,7 @@ async function consultationAtPresentation(room: string, people: number): Promise
   const animator = await SimParticipant.join({ baseUrl: live.url, room, name: "Anna", host: true });
   const client = await SimParticipant.join({ baseUrl: live.url, room, name: "Chloé" });
   live.sims.push(animator, client);
-  await animator.waitFor("everyone to join", (s) => s.participants.length === people);
-  await animator.send({ type: "advance" });
-  await animator.send({ type: "advance" });
-  await client.waitFor("the choice", (s) => s.consultation.phase === "choice");
-  await client.send({ type: "proposeSituation", title: "Une équipe en tension", stakes: "Garder deux experts" });
-  const situation = (await animator.waitFor("a situation", (s) => s.consultation.situations.length === 1)).consultation
-    .situations[0];
-  if (!situation) throw new Error("no situation");
-  await animator.send({ type: "chooseSituation", situationId: situation.id });
-  await animator.send({ type: "advance" });
+  await simsToPresentation(animator, client, people, "Une équipe en tension", "Garder deux experts");
 }
 
 function notepad(p: Person) {

@@ -51,9 +51,13 @@ export class Breakouts {
     return true;
   }
 
-  list(): BreakoutRoom[] {
+  /** The rooms listed at `now`: those empty for EMPTY_BREAKOUT_KEPT_MS are left out (and deleted at the next report). */
+  list(now: number): BreakoutRoom[] {
     return this.sql
-      .exec<Row>("SELECT number, status_json, updated_at FROM breakouts ORDER BY number")
+      .exec<Row>(
+        "SELECT number, status_json, updated_at FROM breakouts WHERE online > 0 OR updated_at >= ? ORDER BY number",
+        now - EMPTY_BREAKOUT_KEPT_MS,
+      )
       .toArray()
       .flatMap((r) => {
         const status = parseStatus(r.status_json);
@@ -61,10 +65,9 @@ export class Breakouts {
       });
   }
 
-  /** The frame for the main room's sockets, or null while no breakout room is listed. */
+  /** The frame for the main room's sockets, or null while no breakout room is listed; a read, for every hello. */
   frame(now: number): string | null {
-    this.prune(now);
-    const rooms = this.list();
+    const rooms = this.list(now);
     return rooms.length === 0 ? null : JSON.stringify({ type: "breakouts", rooms } satisfies ServerMessage);
   }
 

@@ -25,7 +25,8 @@ export async function handleHello(room: RoomContext, ws: WebSocket, att: SocketA
     return;
   }
   const observing = msg.observe !== false && mayObserve(room, att);
-  if (att.joined && !(att.observer && !observing)) {
+  const nowTakingPart = att.observer && !observing;
+  if (att.joined && !nowTakingPart) {
     // A resync request on an open socket: same answer, nothing else changes.
     sendRaw(ws, welcomeFrame(room, att, msg.lastVersion));
     sendRaw(ws, presenceFrame(onlineIds(room.ctx)));

@@ -1,6 +1,6 @@
 // A consultation's report as Markdown: request, marked and other ideas, action plan with follow-up, learnings, notes.
 
-import { FORMATS, type Format, STEPS } from "../../protocol/index.ts";
+import { closedEarly, FORMATS, type Format, STEPS } from "../../protocol/index.ts";
 import type { ConsultationDetail } from "../db/consultationDetail.ts";
 import { escapeBlock, escapeLine } from "./markdown.ts";
 import { REPORT_LABELS, type ReportLang } from "./reportLabels.ts";
@@ -95,7 +95,7 @@ function formatName(L: (typeof REPORT_LABELS)[ReportLang], format: string): stri
 
 /** Where a consultation closed before its last step stood, in the reader's words; null when it ran its course. */
 function closedEarlyAt(L: (typeof REPORT_LABELS)[ReportLang], d: ConsultationDetail): string | null {
-  if (d.status !== "closed" || d.closedFrom === null || d.closedFrom === "evaluation") return null;
+  if (d.closedFrom === null || !closedEarly({ phase: d.status, closedFrom: d.closedFrom })) return null;
   const step = (STEPS as readonly string[]).indexOf(d.closedFrom);
   return step < 0 ? L.beforeSteps : L.atStep.replace("{n}", String(step + 1));
 }

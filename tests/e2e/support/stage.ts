@@ -39,3 +39,26 @@ export function stage(): Stage {
     sims,
   };
 }
+
+/**
+ * The animator takes a room of `people` to the Exposé over the protocol: through the follow-up to the choice, where
+ * the client proposes `title` and the animator chooses it.
+ */
+export async function simsToPresentation(
+  animator: SimParticipant,
+  client: SimParticipant,
+  people: number,
+  title: string,
+  stakes: string,
+): Promise<void> {
+  await animator.waitFor("everyone to join", (s) => s.participants.length === people);
+  await animator.send({ type: "advance" });
+  await animator.send({ type: "advance" });
+  await client.waitFor("the choice", (s) => s.consultation.phase === "choice");
+  await client.send({ type: "proposeSituation", title, stakes });
+  const chosen = await animator.waitFor("a situation", (s) => s.consultation.situations.length === 1);
+  const situation = chosen.consultation.situations[0];
+  if (!situation) throw new Error("no situation");
+  await animator.send({ type: "chooseSituation", situationId: situation.id });
+  await animator.send({ type: "advance" });
+}
